@@ -1,0 +1,24 @@
+package com.spaceduck.platform.problem;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.util.Map;
+
+/** How a service renders its problem documents. */
+@ConfigMapping(prefix = "spaceduck.problems")
+public interface ProblemsConfig {
+
+  /** The error-code family used when no path prefix below matches. */
+  @WithDefault("SPACE_DUCK")
+  ProblemFamily family();
+
+  /** Base of each problem's {@code type} URI; the code is appended. */
+  @WithDefault("https://spaceduck.example/problems/")
+  String typeBase();
+
+  /**
+   * Families by request path prefix, longest prefix first, for a process that serves more than one
+   * API (the gateway), e.g. {@code spaceduck.problems.path-families."/v1/"=SNAKE_CASE}.
+   */
+  Map<String, ProblemFamily> pathFamilies();
+}

@@ -1,0 +1,141 @@
+package com.spaceduck.platform.testing;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * A throw-away database per test run: creates a uniquely named database on the local PostgreSQL,
+ * points the service at it (Flyway migrates it at start-up), gives the run its own event stream on
+ * the local Redis, and drops both afterwards. Databases that an aborted run left behind are dropped
+ * once they are a few hours old.
+ *
+ * <p>Put {@code @WithTestResource(PostgresTestDatabase.class)} on every {@code @QuarkusTest} class
+ * of a service: classes with the same resources share one application and one database.
+ */
+public class PostgresTestDatabase implements QuarkusTestResourceLifecycleManager {
+
+  private static final String PREFIX = "sdtest_";
+  private static final Duration ABANDONED_AFTER = Duration.ofHours(6);
+
+  private static volatile String currentDatabase;
+
+  private String database;
+  private String stream;
+
+  @Override
+  public Map<String, String> start() {
+    database =
+        PREFIX
+            + Instant.now().getEpochSecond()
+            + "_"
+            + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x100000, 0xffffff));
+    stream = "sdtest:" + database + ":events";
+    try (Connection admin = adminConnection();
+        Statement sql = admin.createStatement()) {
+      dropAbandoned(sql);
+      sql.execute("create database " + database);
+    } catch (SQLException e) {
+      throw new IllegalStateException(
+          "Cannot create a test database on PostgreSQL at "
+              + LocalServices.pgHost()
+              + ":"
+              + LocalServices.pgPort()
+              + " as "
+              + LocalServices.pgUser()
+              + " (set PGHOST, PGPORT, PGUSER, PGPASSWORD): "
+              + e.getMessage(),
+          e);
+    }
+    currentDatabase = database;
+    String hostPort = LocalServices.pgHost() + ":" + LocalServices.pgPort();
+    Map<String, String> config = new HashMap<>();
+    config.put("quarkus.datasource.reactive.url", "postgresql://" + hostPort + "/" + database);
+    config.put("quarkus.datasource.jdbc.url", "jdbc:postgresql://" + hostPort + "/" + database);
+    config.put("quarkus.datasource.username", LocalServices.pgUser());
+    config.put("quarkus.datasource.password", LocalServices.pgPassword());
+    config.put(
+        "quarkus.redis.hosts",
+        "redis://" + LocalServices.redisHost() + ":" + LocalServices.redisPort());
+    config.put("spaceduck.events.stream", stream);
+    return config;
+  }
+
+  @Override
+  public void stop() {
+    if (database == null) {
+      return;
+    }
+    try (Connection admin = adminConnection();
+        Statement sql = admin.createStatement()) {
+      sql.execute("drop database if exists " + database + " with (force)");
+    } catch (SQLException e) {
+      // The next run drops it once it counts as abandoned.
+    }
+    RedisKeys.delete(stream);
+    currentDatabase = null;
+  }
+
+  /** The JDBC URL of the running test database, for tests that inspect rows directly. */
+  public static String jdbcUrl() {
+    if (currentDatabase == null) {
+      throw new IllegalStateException("No test database is running");
+    }
+    return "jdbc:postgresql://"
+        + LocalServices.pgHost()
+        + ":"
+        + LocalServices.pgPort()
+        + "/"
+        + currentDatabase;
+  }
+
+  /** A JDBC connection to the running test database. */
+  public static Connection connect() throws SQLException {
+    return DriverManager.getConnection(jdbcUrl(), credentials());
+  }
+
+  private static Connection adminConnection() throws SQLException {
+    return DriverManager.getConnection(
+        "jdbc:postgresql://" + LocalServices.pgHost() + ":" + LocalServices.pgPort() + "/postgres",
+        credentials());
+  }
+
+  private static Properties credentials() {
+    Properties properties = new Properties();
+    properties.setProperty("user", LocalServices.pgUser());
+    if (!LocalServices.pgPassword().isEmpty()) {
+      properties.setProperty("password", LocalServices.pgPassword());
+    }
+    properties.setProperty("connectTimeout", "5");
+    return properties;
+  }
+
+  private static void dropAbandoned(Statement sql) throws SQLException {
+    long cutoff = Instant.now().minus(ABANDONED_AFTER).getEpochSecond();
+    List<String> abandoned = new ArrayList<>();
+    try (ResultSet rows =
+        sql.executeQuery("select datname from pg_database where datname like 'sdtest\\_%'")) {
+      while (rows.next()) {
+        String name = rows.getString(1);
+        String[] parts = name.split("_");
+        if (parts.length == 3 && parts[1].matches("\\d+") && Long.parseLong(parts[1]) < cutoff) {
+          abandoned.add(name);
+        }
+      }
+    }
+    for (String name : abandoned) {
+      sql.execute("drop database if exists " + name + " with (force)");
+    }
+  }
+}

@@ -1,0 +1,22 @@
+package com.spaceduck.sync;
+
+import com.spaceduck.platform.problem.ProblemFamily;
+import com.spaceduck.platform.testing.HttpConventionsContract;
+import com.spaceduck.platform.testing.PostgresTestDatabase;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+@WithTestResource(PostgresTestDatabase.class)
+class HttpConventionsTest extends HttpConventionsContract {
+
+  @Override
+  protected ProblemFamily family() {
+    return ProblemFamily.SNAKE_CASE;
+  }
+
+  @Override
+  protected boolean snakeCaseJson() {
+    return false;
+  }
+}
