@@ -8,11 +8,13 @@ import io.quarkus.redis.datasource.stream.ReactiveStreamCommands;
 import io.quarkus.redis.datasource.stream.StreamMessage;
 import io.quarkus.redis.datasource.stream.XGroupCreateArgs;
 import io.quarkus.redis.datasource.stream.XReadGroupArgs;
-import io.quarkus.scheduler.Scheduled;
-import io.quarkus.scheduler.ScheduledExecution;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -54,6 +56,7 @@ public class EventConsumer {
   private final Counter failures;
   private final AtomicBoolean groupReady = new AtomicBoolean();
   private final AtomicBoolean failing = new AtomicBoolean();
+  private final PeriodicTask task;
 
   public EventConsumer(
       Instance<EventHandler> handlers,
@@ -61,7 +64,8 @@ public class EventConsumer {
       EventCodec codec,
       EventsConfig config,
       Clock clock,
-      MeterRegistry registry) {
+      MeterRegistry registry,
+      Vertx vertx) {
     for (EventHandler handler : handlers) {
       EventHandler previous = this.handlers.put(handler.type(), handler);
       if (previous != null) {
@@ -80,6 +84,9 @@ public class EventConsumer {
     this.applied = registry.counter("spaceduck.events.consumed", "outcome", "applied");
     this.duplicates = registry.counter("spaceduck.events.consumed", "outcome", "duplicate");
     this.failures = registry.counter("spaceduck.events.consumed", "outcome", "failed");
+    this.task =
+        new PeriodicTask(
+            vertx, "Event consumer", config.consumer().pollInterval(), this::scheduledPoll);
   }
 
   /** Whether this service handles any event type at all. */
@@ -87,11 +94,17 @@ public class EventConsumer {
     return !handlers.isEmpty();
   }
 
-  @Scheduled(
-      every = "${spaceduck.events.consumer.poll-interval}",
-      skipExecutionIf = NoHandlers.class,
-      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-  Uni<Void> scheduledPoll() {
+  void start(@Observes StartupEvent startup) {
+    if (active()) {
+      task.start();
+    }
+  }
+
+  void stop(@Observes ShutdownEvent shutdown) {
+    task.stop();
+  }
+
+  private Uni<Void> scheduledPoll() {
     return poll()
         .onItem()
         .invoke(
@@ -222,21 +235,5 @@ public class EventConsumer {
 
   private String group() {
     return config.consumer().group();
-  }
-
-  /** Skips polling in services without handlers. */
-  @ApplicationScoped
-  public static class NoHandlers implements Scheduled.SkipPredicate {
-
-    private final Instance<EventHandler> handlers;
-
-    public NoHandlers(Instance<EventHandler> handlers) {
-      this.handlers = handlers;
-    }
-
-    @Override
-    public boolean test(ScheduledExecution execution) {
-      return handlers.isUnsatisfied();
-    }
   }
 }

@@ -2,8 +2,11 @@ package com.spaceduck.platform.events;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.Request;
@@ -12,6 +15,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -45,21 +49,30 @@ public class OutboxRelay {
   private final Clock clock;
   private final Counter published;
   private final AtomicBoolean failing = new AtomicBoolean();
+  private final PeriodicTask task;
 
   public OutboxRelay(
-      Pool db, Redis redis, EventsConfig config, Clock clock, MeterRegistry registry) {
+      Pool db, Redis redis, EventsConfig config, Clock clock, MeterRegistry registry, Vertx vertx) {
     this.db = db;
     this.redis = redis;
     this.config = config;
     this.clock = clock;
     this.published = registry.counter("spaceduck.outbox.published");
+    this.task =
+        new PeriodicTask(vertx, "Outbox relay", config.relay().interval(), this::scheduledRun);
   }
 
-  @Scheduled(
-      every = "${spaceduck.events.relay.interval}",
-      skipExecutionIf = RelayDisabled.class,
-      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-  Uni<Void> scheduledRun() {
+  void start(@Observes StartupEvent startup) {
+    if (config.relay().enabled()) {
+      task.start();
+    }
+  }
+
+  void stop(@Observes ShutdownEvent shutdown) {
+    task.stop();
+  }
+
+  private Uni<Void> scheduledRun() {
     return publishPending()
         .onItem()
         .invoke(this::recovered)

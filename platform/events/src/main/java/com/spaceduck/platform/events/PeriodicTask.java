@@ -1,0 +1,72 @@
+package com.spaceduck.platform.events;
+
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.smallrye.common.vertx.VertxContext;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+import org.jboss.logging.Logger;
+
+/**
+ * Runs a reactive job at a fixed interval on the event loop, each run on a fresh duplicated context
+ * (what Hibernate Reactive needs), never two runs at once. Quarkus's scheduler does not go below
+ * one second; the relay and the consumer poll more often than that.
+ */
+final class PeriodicTask {
+
+  private static final Logger LOG = Logger.getLogger(PeriodicTask.class);
+
+  private final Vertx vertx;
+  private final String name;
+  private final Duration interval;
+  private final Supplier<Uni<?>> job;
+  private final AtomicBoolean running = new AtomicBoolean();
+  private volatile long timer = -1;
+
+  PeriodicTask(Vertx vertx, String name, Duration interval, Supplier<Uni<?>> job) {
+    this.vertx = vertx;
+    this.name = name;
+    this.interval = interval;
+    this.job = job;
+  }
+
+  void start() {
+    if (timer < 0) {
+      timer = vertx.setPeriodic(Math.max(1, interval.toMillis()), id -> tick());
+    }
+  }
+
+  void stop() {
+    if (timer >= 0) {
+      vertx.cancelTimer(timer);
+      timer = -1;
+    }
+  }
+
+  private void tick() {
+    if (!running.compareAndSet(false, true)) {
+      return;
+    }
+    Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+    VertxContextSafetyToggle.setContextSafe(context, true);
+    context.runOnContext(
+        ignored -> {
+          try {
+            job.get()
+                .subscribe()
+                .with(
+                    done -> running.set(false),
+                    failure -> {
+                      running.set(false);
+                      LOG.debugf("%s run failed: %s", name, failure.getMessage());
+                    });
+          } catch (RuntimeException e) {
+            running.set(false);
+            LOG.warnf("%s run failed: %s", name, e.getMessage());
+          }
+        });
+  }
+}

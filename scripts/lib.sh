@@ -1,0 +1,69 @@
+# Shared helpers for the scripts in this folder. Source it; it defines functions only.
+
+# PostgreSQL and Redis locations, from the same variables the services read.
+PGHOST=${PGHOST:-127.0.0.1}
+PGPORT=${PGPORT:-5432}
+PGUSER=${PGUSER:-postgres}
+REDIS_URL=${REDIS_URL:-redis://127.0.0.1:6379}
+export PGHOST PGPORT PGUSER REDIS_URL
+
+say() { printf '%s\n' "$*"; }
+fail() {
+  printf 'error: %s\n' "$*" >&2
+  exit 1
+}
+
+# Host and port of REDIS_URL (redis://[user:pass@]host:port[/db]).
+redis_host() {
+  local rest=${REDIS_URL#*://}
+  rest=${rest##*@}
+  rest=${rest%%/*}
+  printf '%s' "${rest%%:*}"
+}
+redis_port() {
+  local rest=${REDIS_URL#*://}
+  rest=${rest##*@}
+  rest=${rest%%/*}
+  case $rest in *:*) printf '%s' "${rest##*:}" ;; *) printf '6379' ;; esac
+}
+
+# True when something accepts TCP connections on host:port (bash's /dev/tcp; no other tool).
+port_open() {
+  timeout 2 bash -c "exec 3<>/dev/tcp/$1/$2" 2>/dev/null
+}
+
+# True when a Redis at host:port answers PING.
+redis_answers() {
+  timeout 3 bash -c "exec 3<>/dev/tcp/$1/$2; printf 'PING\r\n' >&3; read -r reply <&3; [[ \$reply == +PONG* || \$reply == -NOAUTH* ]]" 2>/dev/null
+}
+
+require_java() {
+  command -v java >/dev/null 2>&1 || fail "Java 17 or newer is needed: apt-get install openjdk-17-jdk-headless (or set JAVA_HOME)."
+  local version
+  version=$(java -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}')
+  [[ ${version%%.*} -ge 17 ]] 2>/dev/null || fail "Java 17 or newer is needed, found ${version:-unknown}: apt-get install openjdk-17-jdk-headless (or set JAVA_HOME)."
+}
+
+require_postgres() {
+  port_open "$PGHOST" "$PGPORT" || fail "No PostgreSQL at $PGHOST:$PGPORT. Install and start it (apt-get install postgresql; pg_ctlcluster <version> main start), or point PGHOST/PGPORT/PGUSER/PGPASSWORD at one."
+  command -v psql >/dev/null 2>&1 || fail "psql is needed to create the databases: apt-get install postgresql-client."
+  psql -X -q -d postgres -c 'select 1' >/dev/null 2>&1 || fail "PostgreSQL at $PGHOST:$PGPORT refused user '$PGUSER'. Set PGUSER/PGPASSWORD to a role that may create databases."
+}
+
+require_redis() {
+  local host port
+  host=$(redis_host)
+  port=$(redis_port)
+  redis_answers "$host" "$port" || fail "No Redis answers at $host:$port. Install and start it (apt-get install redis-server; redis-server --daemonize yes), or set REDIS_URL=redis://host:port."
+}
+
+# Creates each named database unless it exists.
+ensure_databases() {
+  local db
+  for db in "$@"; do
+    if [[ -z $(psql -X -tA -d postgres -c "select 1 from pg_database where datname = '$db'") ]]; then
+      psql -X -q -d postgres -c "create database \"$db\"" >/dev/null || fail "Could not create database $db."
+      say "created database $db"
+    fi
+  done
+}

@@ -1,0 +1,113 @@
+#!/usr/bin/env bash
+# Runs the whole platform on this machine: the gateway and the three services as JVM
+# processes, against the PostgreSQL and Redis on localhost (or PGHOST/PGPORT/PGUSER/
+# PGPASSWORD and REDIS_URL). Builds first, waits until every service is ready, prints the
+# URLs, and stops everything on Ctrl-C.
+#
+#   scripts/run-local.sh            build, start, wait for Ctrl-C
+#   SKIP_BUILD=1 scripts/run-local.sh   start what was built last time
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+root=$PWD
+# shellcheck source=scripts/lib.sh
+source scripts/lib.sh
+
+services=(identity-service:8081 cert-service:8082 sync-service:8083 gateway:8080)
+state=$root/.local
+logs=$state/logs
+mkdir -p "$logs" "$state/jwt"
+
+require_java
+require_postgres
+require_redis
+ensure_databases identity cert sync
+
+for entry in "${services[@]}"; do
+  port=${entry#*:}
+  ! port_open 127.0.0.1 "$port" || fail "Port $port is already in use; stop whatever listens there (ss -ltnp 'sport = :$port')."
+done
+
+# Development signing keys for sd_token, generated once into the ignored .local/ folder.
+if [[ ! -s $state/jwt/private.pem ]]; then
+  command -v openssl >/dev/null 2>&1 || fail "openssl is needed to generate development JWT keys: apt-get install openssl."
+  openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$state/jwt/private.pem" 2>/dev/null
+  openssl pkey -in "$state/jwt/private.pem" -pubout -out "$state/jwt/public.pem"
+  chmod 600 "$state/jwt/private.pem"
+  say "generated development JWT keys in .local/jwt/"
+fi
+export SMALLRYE_JWT_SIGN_KEY_LOCATION=$state/jwt/private.pem
+export MP_JWT_VERIFY_PUBLICKEY_LOCATION=$state/jwt/public.pem
+
+if [[ -z ${SKIP_BUILD:-} ]]; then
+  say "building (./mvnw package -DskipTests) ..."
+  ./mvnw -B -q package -DskipTests >"$logs/build.log" 2>&1 || {
+    tail -40 "$logs/build.log" >&2
+    fail "The build failed; the full log is $logs/build.log."
+  }
+fi
+
+pids=()
+stop_all() {
+  trap - INT TERM EXIT
+  if ((${#pids[@]})); then
+    say ""
+    say "stopping ..."
+    kill "${pids[@]}" 2>/dev/null || true
+    wait "${pids[@]}" 2>/dev/null || true
+  fi
+  say "stopped"
+}
+trap 'stop_all; exit 130' INT
+trap 'stop_all; exit 143' TERM
+trap stop_all EXIT
+
+for entry in "${services[@]}"; do
+  name=${entry%%:*}
+  port=${entry#*:}
+  jar=$root/$name/target/quarkus-app/quarkus-run.jar
+  [[ -f $jar ]] || fail "$jar is missing; run without SKIP_BUILD."
+  QUARKUS_HTTP_PORT=$port java ${JAVA_OPTS:--Xmx256m -XX:+UseSerialGC} -jar "$jar" >"$logs/$name.log" 2>&1 &
+  pids+=($!)
+done
+
+deadline=$((SECONDS + ${READY_TIMEOUT:-90}))
+for entry in "${services[@]}"; do
+  name=${entry%%:*}
+  port=${entry#*:}
+  until curl -fsS -o /dev/null "http://127.0.0.1:$port/q/health/ready" 2>/dev/null; do
+    if ((SECONDS > deadline)); then
+      tail -20 "$logs/$name.log" >&2
+      fail "$name did not become ready on port $port; its log is $logs/$name.log."
+    fi
+    for pid in "${pids[@]}"; do
+      kill -0 "$pid" 2>/dev/null || {
+        tail -20 "$logs/$name.log" >&2
+        fail "A service exited during start-up; logs are in $logs/."
+      }
+    done
+    sleep 0.5
+  done
+done
+
+say ""
+say "Space Duck is running (logs in .local/logs/):"
+for entry in "${services[@]}"; do
+  name=${entry%%:*}
+  port=${entry#*:}
+  printf '  %-17s http://127.0.0.1:%s   (ready: /q/health/ready, metrics: /q/metrics, OpenAPI: /q/openapi)\n' "$name" "$port"
+done
+say ""
+say "API entry point: http://127.0.0.1:8080   Press Ctrl-C to stop."
+
+# Keep running until Ctrl-C or until a service dies.
+while true; do
+  for i in "${!pids[@]}"; do
+    if ! kill -0 "${pids[$i]}" 2>/dev/null; then
+      name=${services[$i]%%:*}
+      tail -20 "$logs/$name.log" >&2
+      fail "$name stopped unexpectedly; its log is $logs/$name.log."
+    fi
+  done
+  sleep 1
+done
