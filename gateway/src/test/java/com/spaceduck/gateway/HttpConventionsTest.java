@@ -11,14 +11,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class HttpConventionsTest extends HttpConventionsContract {
 
-  @Override
-  protected ProblemFamily family() {
-    return ProblemFamily.SPACE_DUCK;
-  }
-
-  @Override
-  protected boolean snakeCaseJson() {
-    return true;
+  HttpConventionsTest() {
+    super(ProblemFamily.SPACE_DUCK, true);
   }
 
   @Test

@@ -10,13 +10,7 @@ import io.quarkus.test.junit.QuarkusTest;
 @WithTestResource(PostgresTestDatabase.class)
 class HttpConventionsTest extends HttpConventionsContract {
 
-  @Override
-  protected ProblemFamily family() {
-    return ProblemFamily.SPACE_DUCK;
-  }
-
-  @Override
-  protected boolean snakeCaseJson() {
-    return true;
+  HttpConventionsTest() {
+    super(ProblemFamily.SPACE_DUCK, true);
   }
 }

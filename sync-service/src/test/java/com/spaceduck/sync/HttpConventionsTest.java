@@ -10,13 +10,7 @@ import io.quarkus.test.junit.QuarkusTest;
 @WithTestResource(PostgresTestDatabase.class)
 class HttpConventionsTest extends HttpConventionsContract {
 
-  @Override
-  protected ProblemFamily family() {
-    return ProblemFamily.SNAKE_CASE;
-  }
-
-  @Override
-  protected boolean snakeCaseJson() {
-    return false;
+  HttpConventionsTest() {
+    super(ProblemFamily.SNAKE_CASE, false);
   }
 }

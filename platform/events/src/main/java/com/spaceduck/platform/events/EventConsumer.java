@@ -55,7 +55,6 @@ public class EventConsumer {
   private final Counter duplicates;
   private final Counter failures;
   private final AtomicBoolean groupReady = new AtomicBoolean();
-  private final AtomicBoolean failing = new AtomicBoolean();
   private final PeriodicTask task;
 
   public EventConsumer(
@@ -85,8 +84,7 @@ public class EventConsumer {
     this.duplicates = registry.counter("spaceduck.events.consumed", "outcome", "duplicate");
     this.failures = registry.counter("spaceduck.events.consumed", "outcome", "failed");
     this.task =
-        new PeriodicTask(
-            vertx, "Event consumer", config.consumer().pollInterval(), this::scheduledPoll);
+        new PeriodicTask(vertx, "Event consumer", config.consumer().pollInterval(), this::poll);
   }
 
   /** Whether this service handles any event type at all. */
@@ -104,33 +102,14 @@ public class EventConsumer {
     task.stop();
   }
 
-  private Uni<Void> scheduledPoll() {
-    return poll()
-        .onItem()
-        .invoke(
-            n -> {
-              if (failing.compareAndSet(true, false)) {
-                LOG.info("Event consumer recovered");
-              }
-            })
-        .onFailure()
-        .invoke(
-            e -> {
-              groupReady.set(false);
-              if (failing.compareAndSet(false, true)) {
-                LOG.warnf("Event consumer cannot read the stream, will retry: %s", e.getMessage());
-              }
-            })
-        .onFailure()
-        .recoverWithNull()
-        .replaceWithVoid();
-  }
-
   /** One round: retries stale pending entries, then reads new ones. The number of entries seen. */
   public Uni<Integer> poll() {
     return ensureGroup()
         .chain(this::claimStale)
-        .chain(claimed -> readNew().map(fresh -> claimed + fresh));
+        .chain(claimed -> readNew().map(fresh -> claimed + fresh))
+        // The stream may have been deleted with its groups: create the group again next time.
+        .onFailure()
+        .invoke(() -> groupReady.set(false));
   }
 
   private Uni<Void> ensureGroup() {

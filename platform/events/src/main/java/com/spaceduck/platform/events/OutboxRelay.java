@@ -22,7 +22,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 
 /**
@@ -48,7 +47,6 @@ public class OutboxRelay {
   private final EventsConfig config;
   private final Clock clock;
   private final Counter published;
-  private final AtomicBoolean failing = new AtomicBoolean();
   private final PeriodicTask task;
 
   public OutboxRelay(
@@ -59,7 +57,7 @@ public class OutboxRelay {
     this.clock = clock;
     this.published = registry.counter("spaceduck.outbox.published");
     this.task =
-        new PeriodicTask(vertx, "Outbox relay", config.relay().interval(), this::scheduledRun);
+        new PeriodicTask(vertx, "Outbox relay", config.relay().interval(), this::publishPending);
   }
 
   void start(@Observes StartupEvent startup) {
@@ -70,17 +68,6 @@ public class OutboxRelay {
 
   void stop(@Observes ShutdownEvent shutdown) {
     task.stop();
-  }
-
-  private Uni<Void> scheduledRun() {
-    return publishPending()
-        .onItem()
-        .invoke(this::recovered)
-        .onFailure()
-        .invoke(this::failed)
-        .onFailure()
-        .recoverWithNull()
-        .replaceWithVoid();
   }
 
   /** Publishes batches until none is full; the number of events published. */
@@ -151,19 +138,6 @@ public class OutboxRelay {
 
   private OffsetDateTime now() {
     return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
-  }
-
-  private void recovered(int count) {
-    if (failing.compareAndSet(true, false)) {
-      LOG.info("Outbox relay recovered; publishing again");
-    }
-  }
-
-  private void failed(Throwable e) {
-    // Logged once per outage, not once per run.
-    if (failing.compareAndSet(false, true)) {
-      LOG.warnf("Outbox relay cannot publish, will retry: %s", e.getMessage());
-    }
   }
 
   /** Skips the relay's runs where {@code spaceduck.events.relay.enabled=false}. */

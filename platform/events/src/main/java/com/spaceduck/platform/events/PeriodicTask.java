@@ -24,6 +24,7 @@ final class PeriodicTask {
   private final Duration interval;
   private final Supplier<Uni<?>> job;
   private final AtomicBoolean running = new AtomicBoolean();
+  private final AtomicBoolean failing = new AtomicBoolean();
   private volatile long timer = -1;
 
   PeriodicTask(Vertx vertx, String name, Duration interval, Supplier<Uni<?>> job) {
@@ -55,18 +56,21 @@ final class PeriodicTask {
     context.runOnContext(
         ignored -> {
           try {
-            job.get()
-                .subscribe()
-                .with(
-                    done -> running.set(false),
-                    failure -> {
-                      running.set(false);
-                      LOG.debugf("%s run failed: %s", name, failure.getMessage());
-                    });
+            job.get().subscribe().with(done -> finished(null), this::finished);
           } catch (RuntimeException e) {
-            running.set(false);
-            LOG.warnf("%s run failed: %s", name, e.getMessage());
+            finished(e);
           }
         });
+  }
+
+  private void finished(Throwable failure) {
+    running.set(false);
+    if (failure == null) {
+      if (failing.compareAndSet(true, false)) {
+        LOG.infof("%s recovered", name);
+      }
+    } else if (failing.compareAndSet(false, true)) {
+      LOG.warnf("%s is failing, will retry: %s", name, failure.getMessage());
+    }
   }
 }

@@ -23,18 +23,24 @@ public abstract class HttpConventionsContract {
   private static final String UUID_PATTERN =
       "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 
-  /** The family of the service's error codes. */
-  protected abstract ProblemFamily family();
+  private final ProblemFamily family;
+  private final boolean snakeCaseJson;
 
-  /** Whether the service writes JSON field names in snake_case. */
-  protected abstract boolean snakeCaseJson();
+  /**
+   * @param family the family of the service's error codes
+   * @param snakeCaseJson whether the service writes JSON field names in snake_case
+   */
+  protected HttpConventionsContract(ProblemFamily family, boolean snakeCaseJson) {
+    this.family = family;
+    this.snakeCaseJson = snakeCaseJson;
+  }
 
   private String code(ErrorKind kind) {
-    return family().code(kind);
+    return family.code(kind);
   }
 
   private String displayName() {
-    return snakeCaseJson() ? "display_name" : "displayName";
+    return snakeCaseJson ? "display_name" : "displayName";
   }
 
   @Test
@@ -106,7 +112,7 @@ public abstract class HttpConventionsContract {
         .statusCode(200)
         .header("X-Request-Id", "probe-valid-1")
         .body(displayName(), equalTo("Dot"))
-        .body(snakeCaseJson() ? "request_id" : "requestId", equalTo("probe-valid-1"));
+        .body(snakeCaseJson ? "request_id" : "requestId", equalTo("probe-valid-1"));
   }
 
   @Test
