@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.spaceduck.platform.http.RequestIds;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -38,7 +41,11 @@ public class ProblemMappers {
 
   @ServerExceptionMapper
   public Response problem(ProblemException e, HttpServerRequest request) {
-    return respond(e, request);
+    Response.ResponseBuilder response = builder(e, request);
+    if (e.kind() == ErrorKind.UNAUTHORIZED) {
+      response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+    }
+    return response.build();
   }
 
   @ServerExceptionMapper
@@ -63,6 +70,20 @@ public class ProblemMappers {
       response.header(HttpHeaders.ALLOW, allow);
     }
     return response.build();
+  }
+
+  /** Missing or invalid credentials (with proactive authentication off, as the services run). */
+  @ServerExceptionMapper({AuthenticationFailedException.class, UnauthorizedException.class})
+  public Response unauthenticated(RuntimeException e, HttpServerRequest request) {
+    return builder(
+            new ProblemException(ErrorKind.UNAUTHORIZED, detail(ErrorKind.UNAUTHORIZED)), request)
+        .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+        .build();
+  }
+
+  @ServerExceptionMapper
+  public Response forbidden(ForbiddenException e, HttpServerRequest request) {
+    return respond(new ProblemException(ErrorKind.FORBIDDEN, detail(ErrorKind.FORBIDDEN)), request);
   }
 
   @ServerExceptionMapper

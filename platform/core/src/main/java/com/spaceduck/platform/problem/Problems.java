@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -48,7 +49,7 @@ public class Problems {
   /** The problem document for an exception raised while serving {@code path}. */
   public Map<String, Object> body(ProblemException e, String path, String requestId) {
     ProblemFamily family = familyFor(path);
-    String code = e.code() != null ? e.code() : family.code(e.kind());
+    String code = e.code() != null ? e.code() : code(family, e.kind());
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("type", config.typeBase() + code);
     body.put("title", e.kind().title());
@@ -68,6 +69,12 @@ public class Problems {
     }
     e.extensions().forEach(body::putIfAbsent);
     return body;
+  }
+
+  /** The code for a kind: the service's override, else the family's. */
+  public String code(ProblemFamily family, ErrorKind kind) {
+    String override = config.codes().get(kind.name().toLowerCase(Locale.ROOT));
+    return override != null ? override : family.code(kind);
   }
 
   /** The serialised problem document. */

@@ -21,4 +21,11 @@ public interface ProblemsConfig {
    * API (the gateway), e.g. {@code spaceduck.problems.path-families."/v1/"=SNAKE_CASE}.
    */
   Map<String, ProblemFamily> pathFamilies();
+
+  /**
+   * Codes that replace the family's generic one for a kind, keyed by the kind in lower case, e.g.
+   * {@code spaceduck.problems.codes.unauthorized=invalid_token} where the API documents a specific
+   * code for every 401.
+   */
+  Map<String, String> codes();
 }

@@ -25,14 +25,25 @@ public abstract class HttpConventionsContract {
 
   private final ProblemFamily family;
   private final boolean snakeCaseJson;
+  private final String unauthorizedCode;
 
   /**
    * @param family the family of the service's error codes
    * @param snakeCaseJson whether the service writes JSON field names in snake_case
    */
   protected HttpConventionsContract(ProblemFamily family, boolean snakeCaseJson) {
+    this(family, snakeCaseJson, family.code(ErrorKind.UNAUTHORIZED));
+  }
+
+  /**
+   * For a service whose API documents its own code for every 401 ({@code
+   * spaceduck.problems.codes.unauthorized}).
+   */
+  protected HttpConventionsContract(
+      ProblemFamily family, boolean snakeCaseJson, String unauthorizedCode) {
     this.family = family;
     this.snakeCaseJson = snakeCaseJson;
+    this.unauthorizedCode = unauthorizedCode;
   }
 
   private String code(ErrorKind kind) {
@@ -130,6 +141,13 @@ public abstract class HttpConventionsContract {
         .header("Retry-After", "7")
         .body("limit", equalTo(5))
         .body("detail", equalTo("Slow down."));
+  }
+
+  @Test
+  void securityFailuresAreProblems() {
+    assertProblem(given().get(PROBE + "/unauthenticated").then(), 401, unauthorizedCode)
+        .header("WWW-Authenticate", "Bearer");
+    assertProblem(given().get(PROBE + "/forbidden").then(), 403, code(ErrorKind.FORBIDDEN));
   }
 
   @Test

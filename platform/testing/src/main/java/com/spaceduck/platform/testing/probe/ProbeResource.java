@@ -3,6 +3,8 @@ package com.spaceduck.platform.testing.probe;
 import com.spaceduck.platform.http.RequestIds;
 import com.spaceduck.platform.problem.ErrorKind;
 import com.spaceduck.platform.problem.ProblemException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
@@ -49,6 +51,18 @@ public class ProbeResource {
     throw new ProblemException(ErrorKind.TOO_MANY_REQUESTS, "Slow down.")
         .retryAfter(7)
         .with("limit", 5);
+  }
+
+  @GET
+  @Path("unauthenticated")
+  public String unauthenticated() {
+    throw new UnauthorizedException();
+  }
+
+  @GET
+  @Path("forbidden")
+  public String forbidden() {
+    throw new ForbiddenException();
   }
 
   @GET
