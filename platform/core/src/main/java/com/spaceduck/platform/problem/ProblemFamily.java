@@ -4,8 +4,9 @@ package com.spaceduck.platform.problem;
  * The two error-code families of the platform's APIs.
  *
  * <p>{@link #SPACE_DUCK} is the developer portal's {@code E4xxx}/{@code E5xxx} catalogue, used on
- * {@code /beak/**}. Statuses the catalogue does not list follow its own pattern, the status
- * followed by a zero ({@code E4130} for 413, so {@code E4050} for 405).
+ * {@code /beak/**}. Statuses the catalogue does not list follow its own patterns: a 4xx is the
+ * status followed by a zero ({@code E4130} for 413, so {@code E4050} for 405), a 5xx is {@code
+ * E500} and the last digit ({@code E5001}, {@code E5003}, so {@code E5004} for 504).
  *
  * <p>{@link #SNAKE_CASE} is the style of the certificate and DuckHub APIs ({@code cert_not_found},
  * {@code invalid_api_key}); the generic codes below cover what their documents leave open.
@@ -29,7 +30,7 @@ public enum ProblemFamily {
       case NOT_FOUND -> "E4005";
       case INTERNAL -> "E5001";
       case UNAVAILABLE -> "E5003";
-      default -> "E" + kind.status() + "0";
+      default -> kind.status() >= 500 ? "E500" + (kind.status() - 500) : "E" + kind.status() + "0";
     };
   }
 

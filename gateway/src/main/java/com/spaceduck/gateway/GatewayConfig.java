@@ -1,0 +1,159 @@
+package com.spaceduck.gateway;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Min;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Everything the gateway does is configured here; nothing about routes or limits is code. */
+@ConfigMapping(prefix = "spaceduck.gateway")
+public interface GatewayConfig {
+
+  /** Upstream base URLs by name, e.g. {@code identity=http://identity-service:8081}. */
+  Map<String, String> upstreams();
+
+  /**
+   * Path prefixes and the upstream that serves them; the longest matching prefix wins, e.g. {@code
+   * "/beak/cert/"=cert}. Paths that match none are not proxied.
+   */
+  Map<String, String> routes();
+
+  /** Time allowed to open a connection to an upstream before answering 503. */
+  @WithDefault("2s")
+  Duration connectTimeout();
+
+  /** Time an upstream may stay silent while answering before the gateway answers 504. */
+  @WithDefault("30s")
+  Duration responseTimeout();
+
+  /** Keep-alive connections per upstream and event loop. */
+  @WithDefault("64")
+  @Min(1)
+  int maxConnectionsPerUpstream();
+
+  /**
+   * CIDR blocks of proxies in front of the gateway (load balancers, the ingress). Only a peer in
+   * one of them may say who the client is ({@code X-Forwarded-For}) or where it is ({@code
+   * X-Geo-Country}). Empty by default: the TCP peer is the client.
+   */
+  Optional<List<String>> trustedProxies();
+
+  /** Verification of {@code sd_token}s, to key limits by user. */
+  Jwt jwt();
+
+  RateLimits rateLimits();
+
+  Status status();
+
+  /** The identity service's token signing key, to tell users apart. */
+  interface Jwt {
+
+    /**
+     * PEM file with the public key of identity-service's {@code sd_token}s. Without it, limits
+     * keyed by user fall back to the client IP.
+     */
+    Optional<String> publicKeyLocation();
+
+    /** Expected {@code iss} of an {@code sd_token}. */
+    @WithDefault("https://spaceduck.example/identity")
+    String issuer();
+  }
+
+  /** Token-bucket rate limits. */
+  interface RateLimits {
+
+    /** Turns every limit off (for benchmarks of the proxy alone). */
+    @WithDefault("true")
+    boolean enabled();
+
+    /** How long a decision may wait for Redis before the group's fail mode applies. */
+    @WithDefault("100ms")
+    Duration redisTimeout();
+
+    /** How often a gateway that lost Redis checks whether it is back. */
+    @WithDefault("1s")
+    Duration redisProbeInterval();
+
+    /** Prefix of the bucket keys in Redis. */
+    @WithDefault("sd:rl:")
+    String keyPrefix();
+
+    /** The endpoint groups, by name. */
+    Map<String, Group> groups();
+  }
+
+  /** One endpoint group and its bucket. */
+  interface Group {
+
+    /**
+     * The paths the group covers: exact paths ({@code /beak/metrics}) or prefixes ending in {@code
+     * /**} ({@code /beak/newsletter/**}). An exact path beats a prefix, a longer prefix a shorter
+     * one.
+     */
+    List<String> paths();
+
+    /** Requests per window: the refill rate is {@code limit / window}. */
+    @Min(1)
+    long limit();
+
+    /** The window of the limit. */
+    @WithDefault("1m")
+    Duration window();
+
+    /** Bucket capacity: requests allowed at once. Defaults to the limit. */
+    Optional<@Min(1) Long> burst();
+
+    /** Who shares a bucket. */
+    @WithDefault("ip")
+    KeyType key();
+
+    /** What happens when Redis cannot be asked. */
+    @WithDefault("open")
+    FailMode failMode();
+
+    /** Capacity of the bucket. */
+    default long capacity() {
+      return burst().orElse(limit());
+    }
+  }
+
+  /** What a bucket is keyed by. */
+  enum KeyType {
+    /** The client IP. */
+    IP,
+    /** The {@code sub} of a verified {@code sd_token}; the client IP when there is none. */
+    USER,
+    /** A hash of the bearer API key; the client IP when there is none. */
+    API_KEY,
+    /** A verified user, else a hash of the bearer key, else the client IP. */
+    PRINCIPAL,
+    /** One bucket for everybody. */
+    GLOBAL
+  }
+
+  /** Behaviour without Redis. */
+  enum FailMode {
+    /** Decide with a local bucket per gateway instance: limits still hold, per instance. */
+    OPEN,
+    /** Refuse with 503 and {@code Retry-After}. */
+    CLOSED
+  }
+
+  /** The background check behind {@code /beak/system/status}. */
+  interface Status {
+
+    /** How often upstream readiness and Redis are checked. */
+    @WithDefault("2s")
+    Duration interval();
+
+    /** How long one check may take before the component counts as down. */
+    @WithDefault("1s")
+    Duration timeout();
+
+    /** The upstreams the status reports on; every configured upstream when absent. */
+    Optional<List<String>> upstreams();
+  }
+}

@@ -1,0 +1,185 @@
+package com.spaceduck.gateway;
+
+import com.spaceduck.gateway.client.ClientAddresses;
+import com.spaceduck.gateway.ratelimit.BucketKeys;
+import com.spaceduck.gateway.ratelimit.Decision;
+import com.spaceduck.gateway.ratelimit.LimitGroup;
+import com.spaceduck.gateway.ratelimit.LimitGroups;
+import com.spaceduck.gateway.ratelimit.RateLimiter;
+import com.spaceduck.gateway.routing.Proxy;
+import com.spaceduck.gateway.routing.Routes;
+import com.spaceduck.gateway.routing.Upstream;
+import com.spaceduck.gateway.status.StatusMonitor;
+import com.spaceduck.platform.http.RequestIds;
+import com.spaceduck.platform.problem.ErrorKind;
+import com.spaceduck.platform.problem.ProblemException;
+import com.spaceduck.platform.problem.Problems;
+import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.vertx.core.AsyncResult;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+/**
+ * The gateway's request path: resolve the client, draw from the rate-limit bucket of the path's
+ * group, then serve {@code /beak/system/status} or stream the request to its upstream. Paths no
+ * route covers fall through to the gateway's own endpoints ({@code /q/*}) and the 404 problem.
+ */
+@ApplicationScoped
+public class GatewayRoutes {
+
+  public static final String STATUS_PATH = "/beak/system/status";
+
+  private final Routes routes;
+  private final Proxy proxy;
+  private final ClientAddresses clients;
+  private final LimitGroups groups;
+  private final BucketKeys buckets;
+  private final RateLimiter limiter;
+  private final StatusMonitor status;
+  private final Problems problems;
+  private final boolean limitsEnabled;
+
+  public GatewayRoutes(
+      Routes routes,
+      Proxy proxy,
+      ClientAddresses clients,
+      LimitGroups groups,
+      BucketKeys buckets,
+      RateLimiter limiter,
+      StatusMonitor status,
+      Problems problems,
+      GatewayConfig config) {
+    this.routes = routes;
+    this.proxy = proxy;
+    this.clients = clients;
+    this.groups = groups;
+    this.buckets = buckets;
+    this.limiter = limiter;
+    this.status = status;
+    this.problems = problems;
+    this.limitsEnabled = config.rateLimits().enabled();
+  }
+
+  void register(@Observes Router router) {
+    router.route().order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT).handler(this::handle);
+  }
+
+  private void handle(RoutingContext rc) {
+    String path = rc.normalizedPath();
+    boolean isStatus = STATUS_PATH.equals(path);
+    Upstream upstream = isStatus ? null : routes.match(path);
+    if (!isStatus && upstream == null) {
+      rc.next();
+      return;
+    }
+    HttpServerRequest request = rc.request();
+    String peer = request.remoteAddress() == null ? "unknown" : request.remoteAddress().host();
+    boolean trustedPeer = clients.trusted(peer);
+    String clientIp =
+        trustedPeer ? clients.resolve(peer, request.getHeader("X-Forwarded-For")) : peer;
+    LimitGroup group = limitsEnabled ? groups.match(path) : null;
+    if (group == null) {
+      proceed(rc, isStatus, upstream, clientIp, trustedPeer);
+      return;
+    }
+    request.pause();
+    String bearer = BucketKeys.bearer(request.getHeader(HttpHeaders.AUTHORIZATION));
+    Context context = Vertx.currentContext();
+    limiter
+        .decide(group, buckets.bucket(group, clientIp, bearer))
+        .onComplete(
+            decided -> {
+              if (context == null || Vertx.currentContext() == context) {
+                decided(rc, decided, group, isStatus, upstream, clientIp, trustedPeer);
+              } else {
+                context.runOnContext(
+                    ignored ->
+                        decided(rc, decided, group, isStatus, upstream, clientIp, trustedPeer));
+              }
+            });
+  }
+
+  private void decided(
+      RoutingContext rc,
+      AsyncResult<Decision> decided,
+      LimitGroup group,
+      boolean isStatus,
+      Upstream upstream,
+      String clientIp,
+      boolean trustedPeer) {
+    Decision decision = decided.succeeded() ? decided.result() : Decision.UNAVAILABLE;
+    HttpServerResponse response = rc.response();
+    if (decision.outcome() == Decision.Outcome.UNAVAILABLE) {
+      reject(
+          rc,
+          new ProblemException(
+                  ErrorKind.UNAVAILABLE, "Rate limiting is unavailable; retry shortly.")
+              .retryAfter(decision.retryAfterSeconds()));
+      return;
+    }
+    response.headers().set("RateLimit-Limit", Long.toString(group.capacity()));
+    response.headers().set("RateLimit-Remaining", Long.toString(decision.remaining()));
+    response.headers().set("RateLimit-Reset", Long.toString(decision.resetSeconds()));
+    response.headers().set("RateLimit-Policy", group.policy());
+    if (!decision.allowed()) {
+      reject(
+          rc,
+          new ProblemException(
+                  ErrorKind.TOO_MANY_REQUESTS,
+                  "Rate limit exceeded for "
+                      + group.name()
+                      + ": "
+                      + group.limit()
+                      + " requests per "
+                      + group.windowSeconds()
+                      + " s. Retry after the Retry-After header's seconds.")
+              .retryAfter(decision.retryAfterSeconds()));
+      return;
+    }
+    proceed(rc, isStatus, upstream, clientIp, trustedPeer);
+  }
+
+  private void proceed(
+      RoutingContext rc,
+      boolean isStatus,
+      Upstream upstream,
+      String clientIp,
+      boolean trustedPeer) {
+    if (isStatus) {
+      serveStatus(rc);
+    } else {
+      proxy.forward(rc, upstream, clientIp, trustedPeer);
+    }
+  }
+
+  private void serveStatus(RoutingContext rc) {
+    HttpMethod method = rc.request().method();
+    if (method != HttpMethod.GET && method != HttpMethod.HEAD) {
+      rc.response().headers().set(HttpHeaders.ALLOW, "GET, HEAD");
+      reject(
+          rc,
+          new ProblemException(
+              ErrorKind.METHOD_NOT_ALLOWED, "This method is not allowed on this path."));
+      return;
+    }
+    rc.request().resume();
+    rc.response()
+        .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+        .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
+        .end(status.body());
+  }
+
+  private void reject(RoutingContext rc, ProblemException problem) {
+    problems.write(rc.response(), problem, rc.request().path(), RequestIds.of(rc.request()));
+    // The body, if any, is not wanted: let it drain so the connection can be reused.
+    rc.request().resume();
+  }
+}

@@ -1,0 +1,23 @@
+package com.spaceduck.gateway.ratelimit;
+
+import com.spaceduck.gateway.GatewayConfig.FailMode;
+import com.spaceduck.gateway.GatewayConfig.KeyType;
+
+/**
+ * One endpoint group's bucket, in the units the deciders use: a token every {@code intervalMicros},
+ * at most {@code capacity} tokens.
+ */
+public record LimitGroup(
+    String name,
+    long limit,
+    long windowSeconds,
+    long capacity,
+    long intervalMicros,
+    KeyType key,
+    FailMode failMode) {
+
+  /** The {@code RateLimit-Policy} value: {@code 100;w=60;burst=200}. */
+  public String policy() {
+    return limit + ";w=" + windowSeconds + ";burst=" + capacity;
+  }
+}

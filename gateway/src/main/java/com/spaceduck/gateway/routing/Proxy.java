@@ -1,0 +1,289 @@
+package com.spaceduck.gateway.routing;
+
+import com.spaceduck.gateway.GatewayConfig;
+import com.spaceduck.platform.http.RequestIds;
+import com.spaceduck.platform.problem.ErrorKind;
+import com.spaceduck.platform.problem.ProblemException;
+import com.spaceduck.platform.problem.Problems;
+import io.quarkus.runtime.configuration.MemorySize;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.impl.NoStackTraceTimeoutException;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.ConnectException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeoutException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Streams a request to its upstream and the answer back, over pooled keep-alive connections. Bodies
+ * are never buffered whole: they flow through with back-pressure, and a body that grows past the
+ * size limit is cut off with a 413. Hop-by-hop headers stay on their own hop; the upstream learns
+ * who asked through {@code X-Forwarded-*} and the request id.
+ */
+@ApplicationScoped
+public class Proxy {
+
+  private static final Logger LOG = Logger.getLogger(Proxy.class);
+
+  /** RFC 9110 section 7.6.1, plus the old {@code Proxy-Connection}. */
+  private static final Set<String> HOP_BY_HOP =
+      Set.of(
+          "connection",
+          "keep-alive",
+          "proxy-authenticate",
+          "proxy-authorization",
+          "proxy-connection",
+          "te",
+          "trailer",
+          "transfer-encoding",
+          "upgrade");
+
+  /** Headers the gateway writes itself; what a client sends under these names is dropped. */
+  private static final Set<String> OWN =
+      Set.of("host", "x-forwarded-for", "x-forwarded-proto", "x-forwarded-host", "forwarded");
+
+  /** Headers only the edge may set (DESIGN.md): passed on from trusted proxies only. */
+  private static final Set<String> EDGE = Set.of("x-geo-country");
+
+  private final HttpClient client;
+  private final Problems problems;
+  private final long connectTimeoutMillis;
+  private final long responseTimeoutMillis;
+  private final long maxBodySize;
+
+  public Proxy(
+      Vertx vertx,
+      GatewayConfig config,
+      Problems problems,
+      @ConfigProperty(name = "quarkus.http.limits.max-body-size") Optional<MemorySize> limit) {
+    this.problems = problems;
+    this.connectTimeoutMillis = config.connectTimeout().toMillis();
+    this.responseTimeoutMillis = config.responseTimeout().toMillis();
+    this.maxBodySize = limit.map(MemorySize::asLongValue).orElse(Long.MAX_VALUE);
+    this.client =
+        vertx.createHttpClient(
+            new HttpClientOptions()
+                .setKeepAlive(true)
+                .setTcpNoDelay(true)
+                .setConnectTimeout((int) connectTimeoutMillis)
+                .setDecompressionSupported(false),
+            new PoolOptions()
+                .setHttp1MaxSize(config.maxConnectionsPerUpstream())
+                .setMaxWaitQueueSize(10_000));
+  }
+
+  /**
+   * Forwards the request. {@code clientIp} is the resolved client, {@code trustedPeer} whether the
+   * TCP peer is a trusted proxy whose forwarding headers may be kept.
+   */
+  public void forward(RoutingContext rc, Upstream upstream, String clientIp, boolean trustedPeer) {
+    HttpServerRequest request = rc.request();
+    HttpServerResponse response = rc.response();
+    request.pause();
+
+    RequestOptions options =
+        new RequestOptions()
+            .setMethod(request.method())
+            .setHost(upstream.host())
+            .setPort(upstream.port())
+            .setSsl(upstream.ssl())
+            .setURI(uri(rc))
+            .setConnectTimeout(connectTimeoutMillis)
+            .setIdleTimeout(responseTimeoutMillis);
+    MultiMap headers = copyRequestHeaders(request.headers(), trustedPeer);
+    String forwardedFor = request.getHeader("X-Forwarded-For");
+    String peer = request.remoteAddress() == null ? clientIp : request.remoteAddress().host();
+    headers.set(
+        "X-Forwarded-For", trustedPeer && forwardedFor != null ? forwardedFor + ", " + peer : peer);
+    String proto = trustedPeer ? request.getHeader("X-Forwarded-Proto") : null;
+    headers.set("X-Forwarded-Proto", proto != null ? proto : request.scheme());
+    if (request.authority() != null) {
+      headers.set("X-Forwarded-Host", request.authority().toString());
+    }
+    headers.set(RequestIds.HEADER, RequestIds.of(request));
+    options.setHeaders(headers);
+
+    client
+        .request(options)
+        .onComplete(
+            created -> {
+              if (created.failed()) {
+                upstreamFailed(rc, upstream, created.cause());
+                return;
+              }
+              HttpClientRequest upstreamRequest = created.result();
+              response.closeHandler(closed -> upstreamRequest.reset());
+              upstreamRequest
+                  .response()
+                  .onComplete(
+                      answered -> {
+                        if (answered.failed()) {
+                          upstreamFailed(rc, upstream, answered.cause());
+                        } else {
+                          relayResponse(answered.result(), response);
+                        }
+                      });
+              sendBody(rc, request, upstreamRequest);
+            });
+  }
+
+  private void sendBody(RoutingContext rc, HttpServerRequest request, HttpClientRequest out) {
+    String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+    boolean chunked = request.headers().contains(HttpHeaders.TRANSFER_ENCODING);
+    // HTTP/1.x has a body only with a length or chunked coding; HTTP/2 has one unless the stream
+    // ended with the headers.
+    boolean http2 = request.version() == HttpVersion.HTTP_2;
+    boolean noBody =
+        request.isEnded()
+            || (length != null && "0".equals(length.trim()))
+            || (!http2 && length == null && !chunked);
+    if (noBody) {
+      out.end();
+      request.resume();
+      return;
+    }
+    if (length == null) {
+      out.setChunked(true);
+    }
+    long[] received = {0};
+    request.handler(
+        (Buffer chunk) -> {
+          received[0] += chunk.length();
+          if (received[0] > maxBodySize) {
+            request.handler(null);
+            rc.response().headers().set(HttpHeaders.CONNECTION, "close");
+            fail(
+                rc,
+                new ProblemException(
+                    ErrorKind.PAYLOAD_TOO_LARGE,
+                    "The request body is larger than the limit of " + maxBodySize + " bytes."));
+            out.reset();
+            return;
+          }
+          out.write(chunk);
+          if (out.writeQueueFull()) {
+            request.pause();
+            out.drainHandler(drained -> request.resume());
+          }
+        });
+    request.endHandler(ended -> out.end());
+    request.exceptionHandler(failure -> out.reset());
+    request.resume();
+  }
+
+  private void relayResponse(HttpClientResponse answer, HttpServerResponse response) {
+    if (response.ended() || response.closed()) {
+      answer.request().reset();
+      return;
+    }
+    response.setStatusCode(answer.statusCode());
+    response.setStatusMessage(answer.statusMessage());
+    MultiMap target = response.headers();
+    Set<String> listed = connectionListed(answer.headers());
+    for (Map.Entry<String, String> header : answer.headers()) {
+      String name = header.getKey().toLowerCase(Locale.ROOT);
+      if (!HOP_BY_HOP.contains(name) && !listed.contains(name) && !name.equals("x-request-id")) {
+        target.add(header.getKey(), header.getValue());
+      }
+    }
+    if (!answer.headers().contains(HttpHeaders.CONTENT_LENGTH)) {
+      response.setChunked(true);
+    }
+    answer
+        .pipeTo(response)
+        .onFailure(
+            failure -> {
+              if (!response.ended()) {
+                response.reset();
+              }
+            });
+  }
+
+  private void upstreamFailed(RoutingContext rc, Upstream upstream, Throwable failure) {
+    if (rc.response().ended()) {
+      return;
+    }
+    if (rc.response().headWritten()) {
+      rc.response().reset();
+      return;
+    }
+    ProblemException problem;
+    if (failure instanceof NoStackTraceTimeoutException || failure instanceof TimeoutException) {
+      problem =
+          new ProblemException(
+              ErrorKind.GATEWAY_TIMEOUT,
+              "The " + upstream.name() + " service did not answer in time.");
+    } else if (failure instanceof ConnectException
+        || failure instanceof io.netty.channel.ConnectTimeoutException
+        || String.valueOf(failure.getMessage()).contains("Connection refused")) {
+      problem =
+          new ProblemException(
+                  ErrorKind.UNAVAILABLE,
+                  "The " + upstream.name() + " service is unavailable; retry shortly.")
+              .retryAfter(1);
+    } else {
+      problem =
+          new ProblemException(
+              ErrorKind.BAD_GATEWAY,
+              "The " + upstream.name() + " service failed to answer properly.");
+    }
+    LOG.warnf("Upstream %s failed: %s", upstream.name(), failure.getMessage());
+    fail(rc, problem);
+  }
+
+  private void fail(RoutingContext rc, ProblemException problem) {
+    problems.write(rc.response(), problem, rc.request().path(), RequestIds.of(rc.request()));
+  }
+
+  private static MultiMap copyRequestHeaders(MultiMap source, boolean trustedPeer) {
+    MultiMap copy = MultiMap.caseInsensitiveMultiMap();
+    Set<String> listed = connectionListed(source);
+    for (Map.Entry<String, String> header : source) {
+      String name = header.getKey().toLowerCase(Locale.ROOT);
+      if (HOP_BY_HOP.contains(name)
+          || listed.contains(name)
+          || OWN.contains(name)
+          || (!trustedPeer && EDGE.contains(name))) {
+        continue;
+      }
+      copy.add(header.getKey(), header.getValue());
+    }
+    return copy;
+  }
+
+  /** Header names a {@code Connection} header lists: hop-by-hop too (RFC 9110 7.6.1). */
+  private static Set<String> connectionListed(MultiMap headers) {
+    String connection = headers.get(HttpHeaders.CONNECTION);
+    if (connection == null || connection.isBlank()) {
+      return Set.of();
+    }
+    Set<String> names = new java.util.HashSet<>();
+    for (String name : connection.split(",")) {
+      names.add(name.trim().toLowerCase(Locale.ROOT));
+    }
+    return names;
+  }
+
+  /** The path as the gateway matched it (dot segments resolved), plus the query. */
+  private static String uri(RoutingContext rc) {
+    String query = rc.request().query();
+    return query == null ? rc.normalizedPath() : rc.normalizedPath() + "?" + query;
+  }
+}

@@ -1,0 +1,177 @@
+package com.spaceduck.gateway.status;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.spaceduck.gateway.GatewayConfig;
+import com.spaceduck.gateway.routing.Routes;
+import com.spaceduck.gateway.routing.Upstream;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.Request;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The platform's status for {@code GET /beak/system/status}, checked in the background every {@code
+ * spaceduck.gateway.status.interval}: each upstream's readiness and whether Redis answers. Serving
+ * it costs nothing but writing a prepared body.
+ *
+ * <p>{@code operational}: every upstream ready and Redis answering. {@code outage}: no upstream
+ * ready. {@code degraded}: anything in between.
+ */
+@ApplicationScoped
+public class StatusMonitor {
+
+  public static final String UP = "up";
+  public static final String DOWN = "down";
+
+  /** One check's result. */
+  public record Snapshot(String status, Map<String, String> components, Instant checkedAt) {}
+
+  private final List<Upstream> upstreams;
+  private final Redis redis;
+  private final Vertx vertx;
+  private final Clock clock;
+  private final ObjectMapper json;
+  private final HttpClient client;
+  private final long intervalMillis;
+  private final long timeoutMillis;
+  private volatile Snapshot snapshot;
+  private volatile String body;
+  private volatile long timer = -1;
+
+  public StatusMonitor(
+      Routes routes,
+      Redis redis,
+      Vertx vertx,
+      Clock clock,
+      ObjectMapper json,
+      GatewayConfig config) {
+    this.upstreams =
+        routes.upstreams().stream()
+            .filter(
+                upstream ->
+                    config
+                        .status()
+                        .upstreams()
+                        .map(names -> names.contains(upstream.name()))
+                        .orElse(true))
+            .toList();
+    this.redis = redis;
+    this.vertx = vertx;
+    this.clock = clock;
+    this.json = json;
+    this.intervalMillis = Math.max(1, config.status().interval().toMillis());
+    this.timeoutMillis = Math.max(1, config.status().timeout().toMillis());
+    this.client =
+        vertx.createHttpClient(
+            new HttpClientOptions().setKeepAlive(true).setConnectTimeout((int) timeoutMillis));
+    Map<String, String> unknown = new LinkedHashMap<>();
+    upstreams.forEach(upstream -> unknown.put(upstream.name(), DOWN));
+    unknown.put("redis", DOWN);
+    publish(new Snapshot("outage", unknown, clock.instant()));
+  }
+
+  void start(@Observes StartupEvent startup) {
+    check();
+    timer = vertx.setPeriodic(intervalMillis, id -> check());
+  }
+
+  void stop(@Observes ShutdownEvent shutdown) {
+    if (timer >= 0) {
+      vertx.cancelTimer(timer);
+    }
+  }
+
+  public Snapshot snapshot() {
+    return snapshot;
+  }
+
+  /** The current status document, serialised. */
+  public String body() {
+    return body;
+  }
+
+  /** Runs one round of checks now. */
+  public Future<Snapshot> check() {
+    List<Future<String>> checks = new ArrayList<>();
+    for (Upstream upstream : upstreams) {
+      checks.add(ready(upstream));
+    }
+    Future<String> redisCheck =
+        redis
+            .send(Request.cmd(Command.PING))
+            .timeout(timeoutMillis, java.util.concurrent.TimeUnit.MILLISECONDS)
+            .map(pong -> UP)
+            .otherwise(DOWN);
+    List<Future<?>> all = new ArrayList<>(checks);
+    all.add(redisCheck);
+    return Future.join(all)
+        .transform(
+            done -> {
+              Map<String, String> components = new LinkedHashMap<>();
+              int ready = 0;
+              for (int i = 0; i < upstreams.size(); i++) {
+                String state = checks.get(i).result();
+                components.put(upstreams.get(i).name(), state);
+                ready += UP.equals(state) ? 1 : 0;
+              }
+              components.put("redis", redisCheck.result());
+              String status;
+              if (ready == 0) {
+                status = "outage";
+              } else if (ready == upstreams.size() && UP.equals(redisCheck.result())) {
+                status = "operational";
+              } else {
+                status = "degraded";
+              }
+              Snapshot next = new Snapshot(status, components, clock.instant());
+              publish(next);
+              return Future.succeededFuture(next);
+            });
+  }
+
+  private Future<String> ready(Upstream upstream) {
+    RequestOptions options =
+        new RequestOptions()
+            .setMethod(HttpMethod.GET)
+            .setHost(upstream.host())
+            .setPort(upstream.port())
+            .setSsl(upstream.ssl())
+            .setURI("/q/health/ready")
+            .setIdleTimeout(timeoutMillis);
+    return client
+        .request(options)
+        .compose(request -> request.send())
+        .compose(response -> response.body().map(ignored -> response.statusCode()))
+        .map(status -> status == 200 ? UP : DOWN)
+        .otherwise(DOWN);
+  }
+
+  private void publish(Snapshot next) {
+    Map<String, Object> document = new LinkedHashMap<>();
+    document.put("status", next.status());
+    document.put("components", next.components());
+    document.put("checked_at", next.checkedAt().toString());
+    try {
+      body = json.writeValueAsString(document);
+    } catch (JsonProcessingException impossible) {
+      throw new IllegalStateException(impossible);
+    }
+    snapshot = next;
+  }
+}
