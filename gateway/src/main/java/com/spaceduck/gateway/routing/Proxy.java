@@ -5,6 +5,8 @@ import com.spaceduck.platform.http.RequestIds;
 import com.spaceduck.platform.problem.ErrorKind;
 import com.spaceduck.platform.problem.ProblemException;
 import com.spaceduck.platform.problem.Problems;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
@@ -64,6 +66,7 @@ public class Proxy {
 
   private final HttpClient client;
   private final Problems problems;
+  private final Map<String, Counter[]> responses = new java.util.HashMap<>();
   private final long connectTimeoutMillis;
   private final long responseTimeoutMillis;
   private final long maxBodySize;
@@ -72,8 +75,23 @@ public class Proxy {
       Vertx vertx,
       GatewayConfig config,
       Problems problems,
+      Routes routes,
+      MeterRegistry registry,
       @ConfigProperty(name = "quarkus.http.limits.max-body-size") Optional<MemorySize> limit) {
     this.problems = problems;
+    for (Upstream upstream : routes.upstreams()) {
+      Counter[] byClass = new Counter[6];
+      for (int i = 1; i <= 5; i++) {
+        byClass[i] =
+            registry.counter(
+                "spaceduck.gateway.upstream.responses",
+                "upstream",
+                upstream.name(),
+                "status",
+                i + "xx");
+      }
+      responses.put(upstream.name(), byClass);
+    }
     this.connectTimeoutMillis = config.connectTimeout().toMillis();
     this.responseTimeoutMillis = config.responseTimeout().toMillis();
     this.maxBodySize = limit.map(MemorySize::asLongValue).orElse(Long.MAX_VALUE);
@@ -137,6 +155,7 @@ public class Proxy {
                         if (answered.failed()) {
                           upstreamFailed(rc, upstream, answered.cause());
                         } else {
+                          count(upstream, answered.result().statusCode());
                           relayResponse(answered.result(), response);
                         }
                       });
@@ -216,6 +235,14 @@ public class Proxy {
             });
   }
 
+  private void count(Upstream upstream, int status) {
+    Counter[] byClass = responses.get(upstream.name());
+    int statusClass = status / 100;
+    if (byClass != null && statusClass >= 1 && statusClass <= 5) {
+      byClass[statusClass].increment();
+    }
+  }
+
   private void upstreamFailed(RoutingContext rc, Upstream upstream, Throwable failure) {
     if (rc.response().ended()) {
       return;
@@ -244,6 +271,7 @@ public class Proxy {
               ErrorKind.BAD_GATEWAY,
               "The " + upstream.name() + " service failed to answer properly.");
     }
+    count(upstream, problem.kind().status());
     LOG.warnf("Upstream %s failed: %s", upstream.name(), failure.getMessage());
     fail(rc, problem);
   }

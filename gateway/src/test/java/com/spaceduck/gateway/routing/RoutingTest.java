@@ -14,10 +14,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.spaceduck.gateway.support.RawHttp;
 import com.spaceduck.gateway.support.UpstreamStubs;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -29,6 +31,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(UpstreamStubs.class)
 class RoutingTest {
+
+  @Inject MeterRegistry registry;
 
   /** A fresh client address per test, so no two tests share a rate-limit bucket. */
   private static String clientIp() {
@@ -155,6 +159,30 @@ class RoutingTest {
       assertEquals(200, response.statusCode(), response.body());
       assertTrue(response.body().contains("\"body_length\":100000"), response.body());
     }
+  }
+
+  @Test
+  void countsAnswersPerUpstreamAndStatusClass() {
+    double ok =
+        registry
+            .counter("spaceduck.gateway.upstream.responses", "upstream", "sync", "status", "2xx")
+            .count();
+    double down =
+        registry
+            .counter("spaceduck.gateway.upstream.responses", "upstream", "dead", "status", "5xx")
+            .count();
+    given().get("/v1/catalog").then().statusCode(200);
+    given().get("/v1/dead/catalog").then().statusCode(503);
+    assertEquals(
+        ok + 1,
+        registry
+            .counter("spaceduck.gateway.upstream.responses", "upstream", "sync", "status", "2xx")
+            .count());
+    assertEquals(
+        down + 1,
+        registry
+            .counter("spaceduck.gateway.upstream.responses", "upstream", "dead", "status", "5xx")
+            .count());
   }
 
   @Test

@@ -3,6 +3,7 @@ package com.spaceduck.platform.http;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import org.jboss.logging.MDC;
 
 /**
@@ -24,11 +25,23 @@ public final class RequestIds {
     HttpServerRequest request = rc.request();
     String id = request.getHeader(HEADER);
     if (!acceptable(id)) {
-      id = UUID.randomUUID().toString();
+      id = newId();
       request.headers().set(HEADER, id);
     }
     rc.response().headers().set(HEADER, id);
     MDC.put(MDC_KEY, id);
+  }
+
+  /**
+   * A random version-4 UUID. Request ids only need to be unique, not unguessable, so this skips
+   * {@link UUID#randomUUID()}'s SecureRandom, which costs more than the rest of a proxied request
+   * at the gateway's rates.
+   */
+  static String newId() {
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+    long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+    return new UUID(high, low).toString();
   }
 
   /** The id of a request that has passed the filter. */

@@ -1,0 +1,175 @@
+#!/usr/bin/env bash
+# Gateway throughput and latency next to nginx, in one run on this machine.
+#
+# Four targets, each loaded with the same wrk command against the same tiny upstream (an nginx
+# that answers a fixed JSON body):
+#   direct        wrk -> upstream
+#   nginx         wrk -> nginx reverse proxy (keep-alive upstream) -> upstream
+#   gateway+rl    wrk -> gateway, Redis token-bucket limiter on (limits too high to trigger)
+#   gateway       wrk -> gateway, limiter off
+# Writes RESULTS.md beside this script.
+#
+#   bench/gateway/run.sh                 (DURATION=20s CONNECTIONS=64 THREADS=2 by default)
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+cd "$root"
+# shellcheck source=scripts/lib.sh
+source scripts/lib.sh
+
+duration=${DURATION:-20s}
+connections=${CONNECTIONS:-64}
+threads=${THREADS:-2}
+path=/beak/metrics
+upstream_port=18181
+nginx_port=18180
+gateway_port=18190
+
+need() { command -v "$1" >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq "$2" >/dev/null; }; }
+need wrk wrk
+need nginx nginx
+require_java
+require_redis
+[[ -f gateway/target/quarkus-app/quarkus-run.jar ]] || ./mvnw -B -q package -DskipTests -pl gateway -am
+
+work=$(mktemp -d)
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+mkdir -p "$work/logs"
+cat >"$work/upstream.conf" <<CONF
+worker_processes 1;
+pid $work/upstream.pid;
+error_log $work/logs/upstream-error.log;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  keepalive_requests 1000000;
+  server {
+    listen 127.0.0.1:$upstream_port;
+    location / { default_type application/json; return 200 '{"registered":42,"certified":7}'; }
+  }
+}
+CONF
+cat >"$work/proxy.conf" <<CONF
+worker_processes auto;
+pid $work/proxy.pid;
+error_log $work/logs/proxy-error.log;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  keepalive_requests 1000000;
+  upstream backend { server 127.0.0.1:$upstream_port; keepalive 64; }
+  server {
+    listen 127.0.0.1:$nginx_port;
+    location / {
+      proxy_pass http://backend;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      proxy_set_header X-Forwarded-For \$remote_addr;
+    }
+  }
+}
+CONF
+nginx -c "$work/upstream.conf" -p "$work" -g 'daemon off;' &
+pids+=($!)
+nginx -c "$work/proxy.conf" -p "$work" -g 'daemon off;' &
+pids+=($!)
+
+start_gateway() {
+  local limiter=$1
+  java -Xmx256m \
+    -Dquarkus.http.port=$gateway_port \
+    -Dspaceduck.gateway.upstreams.identity=http://127.0.0.1:$upstream_port \
+    -Dspaceduck.gateway.rate-limits.enabled="$limiter" \
+    -Dspaceduck.gateway.rate-limits.groups.metrics.limit=50000000 \
+    -Dspaceduck.gateway.rate-limits.groups.metrics.burst=50000000 \
+    -Dspaceduck.gateway.rate-limits.key-prefix="bench:$(date +%s):" \
+    -jar gateway/target/quarkus-app/quarkus-run.jar \
+    >"$work/logs/gateway-$limiter.log" 2>&1 &
+  gateway_pid=$!
+  pids+=($gateway_pid)
+  for _ in $(seq 1 200); do
+    curl -fsS -o /dev/null "http://127.0.0.1:$gateway_port/q/health/ready" 2>/dev/null && return 0
+    sleep 0.1
+  done
+  cat "$work/logs/gateway-$limiter.log" >&2
+  fail "the gateway did not start"
+}
+
+for _ in $(seq 1 50); do curl -fsS -o /dev/null "http://127.0.0.1:$nginx_port$path" 2>/dev/null && break; sleep 0.1; done
+
+# Runs wrk; prints "requests/s p50 p99 non-2xx" for the URL.
+load() {
+  local out
+  out=$(wrk -t"$threads" -c"$connections" -d"$duration" --latency "$1")
+  echo "$out" >>"$work/logs/wrk.log"
+  local rps p50 p99 errors
+  rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
+  p50=$(awk '$1 == "50%" {print $2}' <<<"$out")
+  p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
+  errors=$(awk '/Non-2xx/ {print $5}' <<<"$out")
+  echo "$rps $p50 $p99 ${errors:-0}"
+}
+
+# wrk prints latencies as 812.00us, 1.23ms or 1.02s: in ms.
+to_ms() {
+  awk -v v="$1" 'BEGIN {
+    if (v ~ /us$/) { sub(/us$/, "", v); printf "%.3f", v / 1000 }
+    else if (v ~ /ms$/) { sub(/ms$/, "", v); printf "%.3f", v }
+    else if (v ~ /s$/) { sub(/s$/, "", v); printf "%.3f", v * 1000 }
+    else { print v } }'
+}
+
+declare -A result
+say "warming up nginx and the upstream ..."
+wrk -t"$threads" -c"$connections" -d5s "http://127.0.0.1:$nginx_port$path" >/dev/null
+say "direct ..."
+result[direct]=$(load "http://127.0.0.1:$upstream_port$path")
+say "nginx ..."
+result[nginx]=$(load "http://127.0.0.1:$nginx_port$path")
+
+for limiter in true false; do
+  start_gateway $limiter
+  say "warming up the gateway (limiter $limiter) ..."
+  wrk -t"$threads" -c"$connections" -d15s "http://127.0.0.1:$gateway_port$path" >/dev/null
+  say "gateway (limiter $limiter) ..."
+  result[gateway-$limiter]=$(load "http://127.0.0.1:$gateway_port$path")
+  kill "$gateway_pid"
+  wait "$gateway_pid" 2>/dev/null || true
+done
+
+read -r n_rps _ n_p99 _ <<<"${result[nginx]}"
+row() {
+  local name=$1 label=$2
+  read -r rps p50 p99 errors <<<"${result[$name]}"
+  local ratio added
+  ratio=$(awk -v a="$rps" -v b="$n_rps" 'BEGIN {printf "%.0f%%", 100 * a / b}')
+  added=$(awk -v a="$(to_ms "$p99")" -v b="$(to_ms "$n_p99")" 'BEGIN {printf "%+.2f ms", a - b}')
+  echo "| $label | $rps | $p50 | $p99 | $ratio | $added | $errors |"
+}
+
+{
+  echo "# Gateway vs nginx"
+  echo
+  echo "Produced by \`bench/gateway/run.sh\` on $(date -u +%Y-%m-%d), $(nproc) cores, $(nginx -v 2>&1 | sed 's/.*: //'),"
+  echo "$(java -version 2>&1 | head -1), Redis $(redis-server --version 2>/dev/null | grep -oE 'v=[0-9.]+' | cut -c3- || echo local)."
+  echo "Load: \`wrk -t$threads -c$connections -d$duration --latency\` on \`GET $path\`, all processes on the same"
+  echo "2 cores (wrk, the proxy, the upstream nginx and Redis compete for them)."
+  echo
+  echo "| target | requests/s | p50 | p99 | vs nginx | p99 vs nginx | non-2xx |"
+  echo "|---|---|---|---|---|---|---|"
+  row direct "upstream direct"
+  row nginx "nginx reverse proxy"
+  row gateway-true "gateway, Redis limiter on"
+  row gateway-false "gateway, limiter off"
+  echo
+  echo "Targets (DESIGN.md): gateway with the limiter >= 90% of nginx's requests/s, p99 at most 1 ms above nginx's."
+} >"$here/RESULTS.md"
+cat "$here/RESULTS.md"
