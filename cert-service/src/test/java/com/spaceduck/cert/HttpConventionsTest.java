@@ -11,6 +11,6 @@ import io.quarkus.test.junit.QuarkusTest;
 class HttpConventionsTest extends HttpConventionsContract {
 
   HttpConventionsTest() {
-    super(ProblemFamily.SNAKE_CASE, true);
+    super(ProblemFamily.SNAKE_CASE, true, "invalid_token");
   }
 }

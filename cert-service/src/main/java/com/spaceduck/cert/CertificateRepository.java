@@ -1,0 +1,89 @@
+package com.spaceduck.cert;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowIterator;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/**
+ * Certificates and their tier history. Every lookup is by primary key or by the unique {@code
+ * duckling_id}; each method joins the caller's session or transaction and opens a session only when
+ * there is none (the public verify path has no transaction at all).
+ */
+@ApplicationScoped
+public class CertificateRepository implements PanacheRepositoryBase<Certificate, UUID> {
+
+  private static final String READ =
+      "select cert_id, duckling_id, display_name, cert_status, trust_tier, issued_at, expires_at,"
+          + " country, lambda_version, revoked_at from certificates where cert_id = $1";
+
+  private final Pool pool;
+
+  public CertificateRepository(Pool pool) {
+    this.pool = pool;
+  }
+
+  /**
+   * The certificate with this id as a read-only snapshot, or null: one prepared primary-key SELECT
+   * straight on the reactive pool. The public verify path uses it; skipping the Hibernate session
+   * (open, persistence context, close) for a row nobody changes is what keeps it near the raw
+   * lookup's speed (bench/cert/RESULTS.md).
+   */
+  public Uni<Certificate> read(UUID certId) {
+    return pool.preparedQuery(READ)
+        .execute(Tuple.of(certId))
+        .map(
+            rows -> {
+              RowIterator<Row> it = rows.iterator();
+              return it.hasNext() ? snapshot(it.next()) : null;
+            });
+  }
+
+  private static Certificate snapshot(Row row) {
+    Certificate cert = new Certificate();
+    cert.certId = row.getUUID("cert_id");
+    cert.ducklingId = row.getUUID("duckling_id");
+    cert.displayName = row.getString("display_name");
+    cert.status = CertStatus.valueOf(row.getString("cert_status"));
+    cert.trustTier = TrustTier.valueOf(row.getString("trust_tier"));
+    cert.issuedAt = instant(row.getOffsetDateTime("issued_at"));
+    cert.expiresAt = instant(row.getOffsetDateTime("expires_at"));
+    cert.country = row.getString("country");
+    cert.lambdaVersion = row.getString("lambda_version");
+    cert.revokedAt = instant(row.getOffsetDateTime("revoked_at"));
+    return cert;
+  }
+
+  private static Instant instant(OffsetDateTime at) {
+    return at == null ? null : at.toInstant();
+  }
+
+  /** The duckling's certificate, or null. */
+  @WithSession
+  public Uni<Certificate> lookupByDuckling(UUID ducklingId) {
+    return find("ducklingId", ducklingId).firstResult();
+  }
+
+  /** The certificate with this id, locked until the current transaction ends, or null. */
+  public Uni<Certificate> lockById(UUID certId) {
+    return findById(certId, LockModeType.PESSIMISTIC_WRITE);
+  }
+
+  /** The duckling's certificate, locked until the current transaction ends, or null. */
+  public Uni<Certificate> lockByDuckling(UUID ducklingId) {
+    return find("ducklingId", ducklingId).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+  }
+
+  /** Adds a row to the tier history in the current transaction. */
+  public Uni<Void> recordTierChange(TierChange change) {
+    return getSession().chain(session -> session.persist(change));
+  }
+}

@@ -1,0 +1,36 @@
+package com.spaceduck.cert.revoke;
+
+import com.spaceduck.cert.Caller;
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/** Revocation; needs the holder's or an operator's sd_token. */
+@Path("/beak/cert/revoke")
+@Produces(MediaType.APPLICATION_JSON)
+public class RevokeResource {
+
+  private final RevokeService service;
+  private final SecurityIdentity identity;
+
+  public RevokeResource(RevokeService service, SecurityIdentity identity) {
+    this.service = service;
+    this.identity = identity;
+  }
+
+  @POST
+  @Authenticated
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Uni<RevokeResponse> revoke(RevokeRequest request) {
+    Caller caller = Caller.of(identity);
+    if (request == null) {
+      return service.revoke(caller, null, null);
+    }
+    return service.revoke(caller, request.certId(), request.reason());
+  }
+}

@@ -1,0 +1,78 @@
+package com.spaceduck.cert.revoke;
+
+import com.spaceduck.cert.Caller;
+import com.spaceduck.cert.CertIds;
+import com.spaceduck.cert.CertProblems;
+import com.spaceduck.cert.CertStatus;
+import com.spaceduck.cert.Certificate;
+import com.spaceduck.cert.CertificateRepository;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/** Revocation by the holder or an operator. */
+@ApplicationScoped
+public class RevokeService {
+
+  /** Longest reason kept, in characters. */
+  static final int MAX_REASON = 500;
+
+  private static final Logger LOG = Logger.getLogger(RevokeService.class);
+
+  private final CertificateRepository certificates;
+  private final Clock clock;
+
+  public RevokeService(CertificateRepository certificates, Clock clock) {
+    this.certificates = certificates;
+    this.clock = clock;
+  }
+
+  /**
+   * Revokes the certificate. Idempotent: revoking a revoked certificate answers with its first
+   * {@code revoked_at} and reason. The row is locked for the transaction, so two revocations (or a
+   * revocation and a re-tiering) cannot overwrite each other.
+   */
+  @WithTransaction
+  public Uni<RevokeResponse> revoke(Caller caller, String certId, String reason) {
+    if (certId == null || certId.isBlank()) {
+      return Uni.createFrom().failure(CertProblems.missingCertId());
+    }
+    if (reason == null || reason.isBlank()) {
+      return Uni.createFrom().failure(CertProblems.invalidField("reason", "is required"));
+    }
+    if (reason.length() > MAX_REASON) {
+      return Uni.createFrom()
+          .failure(
+              CertProblems.invalidField("reason", "must be at most " + MAX_REASON + " characters"));
+    }
+    UUID id = CertIds.parse(certId.strip());
+    if (id == null) {
+      return Uni.createFrom().failure(CertProblems.certNotFound());
+    }
+    return certificates.lockById(id).map(cert -> apply(caller, cert, reason.strip()));
+  }
+
+  private RevokeResponse apply(Caller caller, Certificate cert, String reason) {
+    if (cert == null) {
+      throw CertProblems.certNotFound();
+    }
+    if (!caller.mayManage(cert)) {
+      throw CertProblems.accessDenied();
+    }
+    if (cert.status != CertStatus.REVOKED) {
+      cert.status = CertStatus.REVOKED;
+      cert.revokedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+      cert.revokedReason = reason;
+      cert.revokedBy = caller.ducklingId();
+      LOG.infof(
+          "Certificate %s revoked by %s%s",
+          cert.certId, caller.ducklingId(), caller.operator() ? " (operator)" : "");
+    }
+    return new RevokeResponse(
+        cert.certId.toString(), CertStatus.REVOKED, cert.revokedAt, cert.revokedReason);
+  }
+}

@@ -1,0 +1,31 @@
+package com.spaceduck.cert.view;
+
+import com.spaceduck.cert.Caller;
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+/** The holder's full certificate; needs an sd_token. */
+@Path("/beak/cert/view")
+@Produces(MediaType.APPLICATION_JSON)
+public class ViewResource {
+
+  private final ViewService service;
+  private final SecurityIdentity identity;
+
+  public ViewResource(ViewService service, SecurityIdentity identity) {
+    this.service = service;
+    this.identity = identity;
+  }
+
+  @GET
+  @Authenticated
+  public Uni<ViewResponse> view(@QueryParam("cert_id") String certId) {
+    return service.view(Caller.of(identity), certId);
+  }
+}

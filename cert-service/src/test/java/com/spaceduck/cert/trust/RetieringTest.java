@@ -1,0 +1,97 @@
+package com.spaceduck.cert.trust;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import com.spaceduck.cert.support.CertRows;
+import com.spaceduck.cert.support.StreamEvents;
+import com.spaceduck.platform.events.Event;
+import com.spaceduck.platform.testing.PostgresTestDatabase;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(PostgresTestDatabase.class)
+class RetieringTest {
+
+  private static final Duration PATIENCE = Duration.ofSeconds(20);
+
+  @Inject StreamEvents events;
+
+  @Test
+  void elevationsMoveTheCertificateAndAreKeptInTheHistory() {
+    UUID duckling = UUID.randomUUID();
+    UUID certId = CertRows.issued().owner(duckling).insert();
+
+    events.publish(events.elevated(duckling, "T0", "T1"));
+    await().atMost(PATIENCE).until(() -> "T1".equals(CertRows.column(duckling, "trust_tier")));
+    events.publish(events.elevated(duckling, "T1", "T2"));
+    await().atMost(PATIENCE).until(() -> "T2".equals(CertRows.column(duckling, "trust_tier")));
+
+    assertEquals(List.of("T0->T1", "T1->T2"), CertRows.tierHistory(certId));
+    assertEquals("ISSUED", CertRows.column(duckling, "cert_status"));
+  }
+
+  @Test
+  void elevationBeforeHatchingIsRetriedUntilTheCertificateExists() throws InterruptedException {
+    UUID duckling = UUID.randomUUID();
+    Event elevated = events.publish(events.elevated(duckling, "T0", "T1"));
+    // Long enough for the consumer to try (and fail) at least once.
+    Thread.sleep(1500);
+    assertFalse(CertRows.processed(elevated.id()), "the early elevation is not acknowledged");
+    assertNull(CertRows.column(duckling, "cert_id"));
+
+    events.publish(events.hatched(duckling, "Early Bird", "GB"));
+    await().atMost(PATIENCE).until(() -> "T1".equals(CertRows.column(duckling, "trust_tier")));
+    UUID certId = UUID.fromString(CertRows.column(duckling, "cert_id"));
+    assertEquals(List.of("-->T0", "T0->T1"), CertRows.tierHistory(certId));
+  }
+
+  @Test
+  void supersededElevationChangesNothing() throws InterruptedException {
+    UUID duckling = UUID.randomUUID();
+    UUID certId = CertRows.issued().owner(duckling).tier("T2").insert();
+
+    Event late = events.publish(events.elevated(duckling, "T0", "T1"));
+    await().atMost(PATIENCE).until(() -> CertRows.processed(late.id()));
+    assertEquals("T2", CertRows.column(duckling, "trust_tier"));
+    assertEquals(List.of(), CertRows.tierHistory(certId));
+  }
+
+  @Test
+  void elevationWithAnUnknownTierIsAcknowledgedAndIgnored() {
+    UUID duckling = UUID.randomUUID();
+    CertRows.issued().owner(duckling).insert();
+
+    Event broken =
+        events.publish(
+            events.event(
+                "trust.elevated",
+                duckling.toString(),
+                Map.of("duckling_id", duckling.toString(), "to_tier", "T9")));
+    await().atMost(PATIENCE).until(() -> CertRows.processed(broken.id()));
+    assertEquals("T0", CertRows.column(duckling, "trust_tier"));
+  }
+
+  @Test
+  void redeliveredElevationIsAppliedOnce() {
+    UUID duckling = UUID.randomUUID();
+    UUID certId = CertRows.issued().owner(duckling).insert();
+    Event elevated = events.elevated(duckling, "T0", "T3");
+    events.publish(elevated);
+    events.publish(elevated);
+
+    await().atMost(PATIENCE).until(() -> CertRows.processed(elevated.id()));
+    await().atMost(PATIENCE).until(() -> events.pending() == 0);
+    assertEquals("T3", CertRows.column(duckling, "trust_tier"));
+    assertEquals(List.of("T0->T3"), CertRows.tierHistory(certId));
+  }
+}
