@@ -1,0 +1,127 @@
+#!/usr/bin/env bash
+# identity-service throughput on this machine: sign-ups/s and sign-ins/s with the production
+# Argon2id parameters, and Beak-Key-authenticated GET /beak/me per second (with sd_token for
+# comparison). Starts the JVM build on 127.0.0.1:$PORT against a throw-away database (dropped at
+# the end) and its own event stream, drives it with wrk for $DURATION per scenario, and writes
+# RESULTS.md beside this script.
+#
+#   bench/identity/run.sh                  (builds identity-service first if needed)
+#   DURATION=10s CONNECTIONS=16 bench/identity/run.sh
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+cd "$root"
+# shellcheck source=scripts/lib.sh
+source scripts/lib.sh
+
+port=${PORT:-18081}
+duration=${DURATION:-15s}
+hash_connections=${HASH_CONNECTIONS:-8}
+connections=${CONNECTIONS:-32}
+java_opts=${JAVA_OPTS:--Xmx256m -XX:+UseSerialGC}
+base=http://127.0.0.1:$port
+jar=identity-service/target/quarkus-app/quarkus-run.jar
+
+require_java
+require_postgres
+require_redis
+! port_open 127.0.0.1 "$port" || fail "Port $port is taken; set PORT."
+
+if ! command -v wrk >/dev/null 2>&1; then
+  say "installing wrk ..."
+  if [[ $(id -u) -eq 0 ]]; then
+    apt-get install -y wrk >/dev/null || { apt-get update >/dev/null && apt-get install -y wrk >/dev/null; }
+  else
+    sudo apt-get install -y wrk >/dev/null
+  fi
+fi
+[[ -f $jar ]] || ./mvnw -B -q -pl identity-service package -DskipTests
+
+work=$(mktemp -d)
+database=identity_bench_$(date +%s)
+pid=
+cleanup() {
+  [[ -n $pid ]] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true
+  psql -X -q -d postgres -c "drop database if exists $database with (force)" >/dev/null 2>&1 || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$work/private.pem" 2>/dev/null
+openssl pkey -in "$work/private.pem" -pubout -out "$work/public.pem"
+psql -X -q -d postgres -c "create database $database" >/dev/null
+
+say "starting identity-service on $base ..."
+# shellcheck disable=SC2086
+QUARKUS_HTTP_PORT=$port SPACEDUCK_DATABASE=$database SPACEDUCK_EVENTS_STREAM="bench:$database:events" \
+  SMALLRYE_JWT_SIGN_KEY_LOCATION=$work/private.pem MP_JWT_VERIFY_PUBLICKEY_LOCATION=$work/public.pem \
+  QUARKUS_LOG_CONSOLE_LEVEL=WARN \
+  java $java_opts -jar "$jar" >"$work/service.log" 2>&1 &
+pid=$!
+deadline=$((SECONDS + 90))
+until curl -fsS -o /dev/null "$base/q/health/ready" 2>/dev/null; do
+  kill -0 $pid 2>/dev/null || { tail -30 "$work/service.log" >&2; fail "identity-service exited"; }
+  ((SECONDS < deadline)) || fail "identity-service not ready after 90 s"
+  sleep 0.5
+done
+
+json() { sed -n "s/.*\"$1\":\"\([^\"]*\)\".*/\1/p"; }
+email="bench-signin-$(date +%s)@bench.test"
+curl -fsS -H 'Content-Type: application/json' \
+  -d "{\"email\":\"$email\",\"password\":\"Correct-Horse-Battery-42\"}" "$base/beak/signup" >/dev/null
+token=$(curl -fsS -H 'Content-Type: application/json' \
+  -d "{\"email\":\"$email\",\"password\":\"Correct-Horse-Battery-42\"}" "$base/beak/signin" | json sd_token)
+key=$(curl -fsS -H 'Content-Type: application/json' -H "Authorization: Bearer $token" \
+  -d '{"name":"bench"}' "$base/beak/keys" | json key)
+[[ $key == bk_live_* ]] || fail "could not create a Beak Key"
+
+# wrk prints "Requests/sec: N" and "Latency avg stdev max"; keep the numbers we report.
+run() { # name connections script path [VAR=value...]
+  local name=$1 conns=$2 script=$3 path=$4
+  shift 4
+  say "  $name: wrk -t2 -c$conns -d$duration $path ..."
+  env "$@" wrk -t2 -c"$conns" -d"$duration" --latency -s "$here/$script" "$base$path" >"$work/$name.txt" 2>&1
+  rps[$name]=$(awk '/Requests\/sec/ {print $2}' "$work/$name.txt")
+  p50[$name]=$(awk '$1 == "50%" {print $2}' "$work/$name.txt")
+  p99[$name]=$(awk '$1 == "99%" {print $2}' "$work/$name.txt")
+  bad[$name]=$(sed -n 's/^non2xx=//p' "$work/$name.txt")
+}
+declare -A rps p50 p99 bad
+# Warm the JIT on the request paths before measuring anything.
+BENCH_CREDENTIAL=$key wrk -t2 -c8 -d5s -s "$here/me.lua" "$base/beak/me" >/dev/null 2>&1 || true
+BENCH_EMAIL=$email wrk -t1 -c2 -d3s -s "$here/signin.lua" "$base/beak/signin" >/dev/null 2>&1 || true
+run signup "$hash_connections" signup.lua /beak/signup
+run signin "$hash_connections" signin.lua /beak/signin BENCH_EMAIL="$email"
+run me_key "$connections" me.lua /beak/me BENCH_CREDENTIAL="$key"
+run me_token "$connections" me.lua /beak/me BENCH_CREDENTIAL="$token"
+
+cores=$(nproc)
+per_core() { awk -v r="$1" -v c="$cores" 'BEGIN {printf "%.1f", r / c}'; }
+{
+  echo "# identity-service throughput"
+  echo
+  echo "Produced by \`bench/identity/run.sh\` on $(date -u +%Y-%m-%d), $(nproc) cores"
+  echo "($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(java -version 2>&1 | head -1),"
+  echo "JAVA_OPTS=\`$java_opts\`, local PostgreSQL and Redis, wrk on the same machine (2 threads,"
+  echo "$duration per scenario). Password hashing: Argon2id with the production defaults"
+  echo "(m=19456 KiB, t=2, p=1; one hashing thread per core). Per core = requests/s divided by"
+  echo "$cores cores, which the service shares with wrk, PostgreSQL and Redis."
+  echo
+  echo "| scenario | connections | requests/s | per core | p50 | p99 | non-2xx |"
+  echo "|---|---|---|---|---|---|---|"
+  echo "| POST /beak/signup (Argon2id hash + insert + outbox) | $hash_connections | ${rps[signup]} | $(per_core "${rps[signup]}") | ${p50[signup]} | ${p99[signup]} | ${bad[signup]} |"
+  echo "| POST /beak/signin (Argon2id verify + RS256 sign) | $hash_connections | ${rps[signin]} | $(per_core "${rps[signin]}") | ${p50[signin]} | ${p99[signin]} | ${bad[signin]} |"
+  echo "| GET /beak/me with a Beak Key | $connections | ${rps[me_key]} | $(per_core "${rps[me_key]}") | ${p50[me_key]} | ${p99[me_key]} | ${bad[me_key]} |"
+  echo "| GET /beak/me with an sd_token | $connections | ${rps[me_token]} | $(per_core "${rps[me_token]}") | ${p50[me_token]} | ${p99[me_token]} | ${bad[me_token]} |"
+  echo
+  echo "Raw wrk output of this run:"
+  echo
+  for name in signup signin me_key me_token; do
+    echo "\`\`\`"
+    echo "# $name"
+    grep -v '^non2xx' "$work/$name.txt"
+    echo "\`\`\`"
+  done
+} >"$here/RESULTS.md"
+say "wrote $here/RESULTS.md"

@@ -1,0 +1,57 @@
+package com.spaceduck.identity.auth;
+
+import com.spaceduck.identity.keys.BeakKeys;
+import io.quarkus.security.identity.IdentityProviderManager;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.request.AuthenticationRequest;
+import io.quarkus.vertx.http.runtime.security.ChallengeData;
+import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Set;
+
+/**
+ * Accepts Beak Keys on the same header as {@code sd_token}s: {@code Authorization: Bearer
+ * bk_live_...}. It runs before SmallRye JWT's mechanism and claims only bearer values that start
+ * with the key prefix; anything else (a JWT) is left to that mechanism.
+ */
+@ApplicationScoped
+public class BeakKeyAuthenticationMechanism implements HttpAuthenticationMechanism {
+
+  private static final String BEARER = "bearer ";
+
+  @Override
+  public Uni<SecurityIdentity> authenticate(
+      RoutingContext context, IdentityProviderManager identityProviderManager) {
+    String header = context.request().getHeader(HttpHeaders.AUTHORIZATION);
+    if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+      return Uni.createFrom().nullItem();
+    }
+    String value = header.substring(BEARER.length()).trim();
+    if (!BeakKeys.looksLikeKey(value)) {
+      return Uni.createFrom().nullItem();
+    }
+    return identityProviderManager.authenticate(
+        HttpSecurityUtils.setRoutingContextAttribute(
+            new BeakKeyAuthenticationRequest(value), context));
+  }
+
+  @Override
+  public Uni<ChallengeData> getChallenge(RoutingContext context) {
+    return Uni.createFrom().item(new ChallengeData(401, "WWW-Authenticate", "Bearer"));
+  }
+
+  @Override
+  public Set<Class<? extends AuthenticationRequest>> getCredentialTypes() {
+    return Set.of(BeakKeyAuthenticationRequest.class);
+  }
+
+  /** Ahead of SmallRye JWT's mechanism (default priority), which would reject a key as a JWT. */
+  @Override
+  public int getPriority() {
+    return DEFAULT_PRIORITY + 100;
+  }
+}

@@ -1,0 +1,6 @@
+package com.spaceduck.identity.keys;
+
+import java.util.List;
+
+/** {@code GET /beak/keys}. */
+public record KeyListResponse(List<KeyResponse> keys) {}

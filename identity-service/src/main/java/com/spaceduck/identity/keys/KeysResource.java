@@ -1,0 +1,50 @@
+package com.spaceduck.identity.keys;
+
+import com.spaceduck.identity.auth.Caller;
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.UUID;
+import org.jboss.resteasy.reactive.ResponseStatus;
+
+@Path("/beak/keys")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+public class KeysResource {
+
+  private final KeyService service;
+  private final SecurityIdentity identity;
+
+  public KeysResource(KeyService service, SecurityIdentity identity) {
+    this.service = service;
+    this.identity = identity;
+  }
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  @ResponseStatus(201)
+  public Uni<CreatedKeyResponse> create(@Valid @NotNull CreateKeyRequest request) {
+    return service.create(Caller.of(identity), request);
+  }
+
+  @GET
+  public Uni<KeyListResponse> list() {
+    return service.list(Caller.of(identity));
+  }
+
+  @DELETE
+  @Path("{key_id}")
+  public Uni<Void> revoke(@PathParam("key_id") UUID keyId) {
+    return service.revoke(Caller.of(identity), keyId);
+  }
+}

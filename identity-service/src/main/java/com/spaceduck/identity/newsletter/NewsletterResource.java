@@ -1,0 +1,29 @@
+package com.spaceduck.identity.newsletter;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.jboss.resteasy.reactive.ResponseStatus;
+
+@Path("/beak/newsletter/subscribe")
+public class NewsletterResource {
+
+  private final NewsletterService service;
+
+  public NewsletterResource(NewsletterService service) {
+    this.service = service;
+  }
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Produces(MediaType.APPLICATION_JSON)
+  @ResponseStatus(202)
+  public Uni<SubscribeResponse> subscribe(@Valid @NotNull SubscribeRequest request) {
+    return service.subscribe(request);
+  }
+}

@@ -1,0 +1,125 @@
+package com.spaceduck.identity.signup;
+
+import com.spaceduck.identity.Duckling;
+import com.spaceduck.identity.DucklingRepository;
+import com.spaceduck.identity.EmailAddresses;
+import com.spaceduck.identity.TrustTier;
+import com.spaceduck.identity.UniqueViolations;
+import com.spaceduck.identity.password.PasswordHasher;
+import com.spaceduck.identity.password.PasswordPolicy;
+import com.spaceduck.platform.events.Outbox;
+import com.spaceduck.platform.problem.ErrorKind;
+import com.spaceduck.platform.problem.FieldError;
+import com.spaceduck.platform.problem.ProblemException;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Registers ducklings and announces them with {@code duckling.hatched}. */
+@ApplicationScoped
+public class SignupService {
+
+  public static final String HATCHED = "duckling.hatched";
+
+  private final DucklingRepository ducklings;
+  private final PasswordHasher hasher;
+  private final Outbox outbox;
+  private final Clock clock;
+
+  public SignupService(
+      DucklingRepository ducklings, PasswordHasher hasher, Outbox outbox, Clock clock) {
+    this.ducklings = ducklings;
+    this.hasher = hasher;
+    this.outbox = outbox;
+    this.clock = clock;
+  }
+
+  /**
+   * Validates, hashes the password off the event loop, then inserts the duckling and its event in
+   * one transaction. The transaction is opened only after hashing, so no database connection is
+   * held during the slow part.
+   */
+  public Uni<SignupResponse> signup(SignupRequest request, String country) {
+    String email = EmailAddresses.normalize(request.email());
+    String displayName = request.displayName() == null ? null : request.displayName().strip();
+    List<FieldError> errors = new ArrayList<>();
+    if (!EmailAddresses.valid(email)) {
+      errors.add(new FieldError("email", "must be a valid email address"));
+    }
+    errors.addAll(PasswordPolicy.check(request.password(), email));
+    if (displayName != null && (displayName.isEmpty() || hasControlCharacter(displayName))) {
+      errors.add(new FieldError("display_name", "must not be blank or contain control characters"));
+    }
+    if (!errors.isEmpty()) {
+      return Uni.createFrom()
+          .failure(ProblemException.invalid("The request has invalid fields.", errors));
+    }
+    String name =
+        displayName != null ? displayName : truncate(EmailAddresses.localPart(email), 100);
+    return ducklings
+        .emailTaken(email)
+        .flatMap(
+            taken -> {
+              if (taken) {
+                return Uni.createFrom().failure(alreadyExists());
+              }
+              return hasher.hash(request.password());
+            })
+        .flatMap(hash -> Panache.withTransaction(() -> insert(email, name, hash, country)))
+        .onFailure(UniqueViolations::is)
+        .transform(ignored -> alreadyExists());
+  }
+
+  /**
+   * Both rows are written at commit, so a duplicate email that slipped past the check above fails
+   * the commit and takes the event with it.
+   */
+  private Uni<SignupResponse> insert(String email, String name, String hash, String country) {
+    Duckling duckling = new Duckling();
+    duckling.id = UUID.randomUUID();
+    duckling.email = email;
+    duckling.emailDomain = EmailAddresses.domain(email);
+    duckling.displayName = name;
+    duckling.passwordHash = hash;
+    duckling.trustTier = TrustTier.T0;
+    duckling.country = country;
+    duckling.createdAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("duckling_id", duckling.id.toString());
+    data.put("display_name", duckling.displayName);
+    data.put("email_domain", duckling.emailDomain);
+    data.put("country", country);
+    return ducklings
+        .persist(duckling)
+        .chain(() -> outbox.append(HATCHED, duckling.id.toString(), data))
+        .map(
+            event ->
+                new SignupResponse(
+                    duckling.id,
+                    duckling.email,
+                    duckling.displayName,
+                    duckling.trustTier.name(),
+                    duckling.createdAt));
+  }
+
+  private static ProblemException alreadyExists() {
+    return new ProblemException(
+        ErrorKind.CONFLICT,
+        "An identity with this email already exists. Use sign-in or account recovery.");
+  }
+
+  private static boolean hasControlCharacter(String value) {
+    return value.codePoints().anyMatch(Character::isISOControl);
+  }
+
+  private static String truncate(String value, int max) {
+    return value.length() <= max ? value : value.substring(0, max);
+  }
+}

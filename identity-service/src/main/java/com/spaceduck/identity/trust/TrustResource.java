@@ -1,0 +1,119 @@
+package com.spaceduck.identity.trust;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.spaceduck.identity.Operators;
+import com.spaceduck.identity.auth.Caller;
+import com.spaceduck.platform.problem.ErrorKind;
+import com.spaceduck.platform.problem.FieldError;
+import com.spaceduck.platform.problem.ProblemException;
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.resteasy.reactive.RestResponse;
+
+@Path("/beak/trust")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+public class TrustResource {
+
+  private final TrustService service;
+  private final SecurityIdentity identity;
+  private final ObjectMapper json;
+
+  public TrustResource(TrustService service, SecurityIdentity identity, ObjectMapper json) {
+    this.service = service;
+    this.identity = identity;
+    this.json = json;
+  }
+
+  @GET
+  public Uni<TrustResponse> status() {
+    return service.status(Caller.of(identity));
+  }
+
+  /** 200 when granted at once (T1), 202 with a pending request otherwise. */
+  @PUT
+  @Path("elevate")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Uni<RestResponse<ElevationResponse>> elevate(@Valid @NotNull ElevateRequest request) {
+    return service
+        .elevate(Caller.of(identity), request)
+        .map(
+            result ->
+                TrustService.GRANTED.equals(result.status())
+                    ? RestResponse.ok(result)
+                    : RestResponse.accepted(result));
+  }
+
+  @GET
+  @Path("requests")
+  @RolesAllowed(Operators.GROUP)
+  public Uni<ElevationListResponse> requests(
+      @QueryParam("status")
+          @DefaultValue("pending")
+          @Pattern(
+              regexp = "pending|approved|rejected",
+              message = "must be pending, approved or rejected")
+          String status) {
+    return service.list(status);
+  }
+
+  /** The body ({@code {"reason"}}) is optional, so a bare POST works. */
+  @POST
+  @Path("requests/{request_id}/approve")
+  @RolesAllowed(Operators.GROUP)
+  public Uni<ElevationResponse> approve(@PathParam("request_id") UUID requestId, String body) {
+    return service.approve(Caller.of(identity), requestId, decision(body));
+  }
+
+  /** The body ({@code {"reason"}}) is optional, so a bare POST works. */
+  @POST
+  @Path("requests/{request_id}/reject")
+  @RolesAllowed(Operators.GROUP)
+  public Uni<ElevationResponse> reject(@PathParam("request_id") UUID requestId, String body) {
+    return service.reject(Caller.of(identity), requestId, decision(body));
+  }
+
+  /**
+   * Read by hand because the body may be absent (a typed body parameter would answer 415 to a POST
+   * without Content-Type).
+   */
+  private DecisionRequest decision(String body) {
+    if (body == null || body.isBlank()) {
+      return null;
+    }
+    DecisionRequest decision;
+    try {
+      decision = json.readValue(body, DecisionRequest.class);
+    } catch (JsonProcessingException e) {
+      throw new ProblemException(ErrorKind.BAD_REQUEST, "The request body is not valid JSON.");
+    }
+    if (decision != null
+        && decision.reason() != null
+        && decision.reason().length() > DecisionRequest.MAX_REASON) {
+      throw ProblemException.invalid(
+          "The request has invalid fields.",
+          List.of(
+              new FieldError(
+                  "reason", "size must be between 0 and " + DecisionRequest.MAX_REASON)));
+    }
+    return decision;
+  }
+}

@@ -1,0 +1,316 @@
+package com.spaceduck.identity.trust;
+
+import com.spaceduck.identity.Duckling;
+import com.spaceduck.identity.DucklingRepository;
+import com.spaceduck.identity.TrustTier;
+import com.spaceduck.identity.UniqueViolations;
+import com.spaceduck.identity.agents.AgentRepository;
+import com.spaceduck.identity.auth.Caller;
+import com.spaceduck.platform.events.Outbox;
+import com.spaceduck.platform.problem.ErrorKind;
+import com.spaceduck.platform.problem.FieldError;
+import com.spaceduck.platform.problem.ProblemException;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.security.UnauthorizedException;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Trust tiers are climbed one at a time. T1 is granted at once when email and phone are verified;
+ * T2 (legal name and postal address) and T3 (T2 plus a bonded agent) become pending requests that
+ * an operator approves or rejects. Every change of tier emits {@code trust.elevated} in its
+ * transaction.
+ */
+@ApplicationScoped
+public class TrustService {
+
+  public static final String ELEVATED = "trust.elevated";
+  public static final String GRANTED = "granted";
+
+  private final DucklingRepository ducklings;
+  private final ElevationRepository elevations;
+  private final AgentRepository agents;
+  private final Outbox outbox;
+  private final Clock clock;
+
+  public TrustService(
+      DucklingRepository ducklings,
+      ElevationRepository elevations,
+      AgentRepository agents,
+      Outbox outbox,
+      Clock clock) {
+    this.ducklings = ducklings;
+    this.elevations = elevations;
+    this.agents = agents;
+    this.outbox = outbox;
+    this.clock = clock;
+  }
+
+  @WithSession
+  public Uni<TrustResponse> status(Caller caller) {
+    return owner(caller, LockModeType.NONE)
+        .flatMap(
+            duckling ->
+                elevations
+                    .findPending(duckling.id)
+                    .flatMap(
+                        pending ->
+                            agents
+                                .countBonded(duckling.id)
+                                .map(
+                                    bonded ->
+                                        new TrustResponse(
+                                            duckling.trustTier.name(),
+                                            duckling.emailVerified(),
+                                            duckling.phoneVerified(),
+                                            bonded,
+                                            pending == null
+                                                ? null
+                                                : ElevationResponse.of(
+                                                    pending, duckling.trustTier.name())))));
+  }
+
+  public Uni<ElevationResponse> elevate(Caller caller, ElevateRequest request) {
+    TrustTier target = TrustTier.parse(request.targetTier()).orElseThrow();
+    return Panache.withTransaction(
+            () ->
+                // Locked, so two elevations of one duckling run one after the other.
+                owner(caller, LockModeType.PESSIMISTIC_WRITE)
+                    .flatMap(duckling -> elevate(duckling, target, request)))
+        .onFailure(UniqueViolations::is)
+        .transform(ignored -> alreadyPending());
+  }
+
+  private Uni<ElevationResponse> elevate(
+      Duckling duckling, TrustTier target, ElevateRequest request) {
+    TrustTier current = duckling.trustTier;
+    if (!current.below(target)) {
+      throw new ProblemException(
+              ErrorKind.CONFLICT, "You are already at trust tier " + current.name() + ".")
+          .with("trust_tier", current.name());
+    }
+    TrustTier next = current.next().orElseThrow();
+    if (target != next) {
+      throw ProblemException.invalid(
+          "Trust tiers are gained one at a time.",
+          List.of(new FieldError("target_tier", "must be " + next.name() + ", your next tier")));
+    }
+    return switch (target) {
+      case T1 -> grantT1(duckling);
+      case T2 -> requestT2(duckling, request);
+      case T3 -> requestT3(duckling);
+      case T0 -> throw new IllegalStateException("T0 is never a target");
+    };
+  }
+
+  private Uni<ElevationResponse> grantT1(Duckling duckling) {
+    List<String> missing = new ArrayList<>();
+    if (!duckling.emailVerified()) {
+      missing.add("email_verified");
+    }
+    if (!duckling.phoneVerified()) {
+      missing.add("phone_verified");
+    }
+    if (!missing.isEmpty()) {
+      throw new ProblemException(
+              ErrorKind.FORBIDDEN,
+              "Trust tier T1 requires a verified email address and a verified phone number.")
+          .with("missing", missing);
+    }
+    Instant now = now();
+    TrustTier from = duckling.trustTier;
+    duckling.trustTier = TrustTier.T1;
+    return emitElevated(duckling.id, from, TrustTier.T1)
+        .replaceWith(
+            new ElevationResponse(
+                null,
+                duckling.id,
+                GRANTED,
+                from.name(),
+                TrustTier.T1.name(),
+                TrustTier.T1.name(),
+                null,
+                null,
+                null,
+                now,
+                now));
+  }
+
+  private Uni<ElevationResponse> requestT2(Duckling duckling, ElevateRequest request) {
+    String legalName = trimmed(request.legalName());
+    String address = trimmed(request.postalAddress());
+    List<FieldError> errors = new ArrayList<>();
+    if (legalName == null) {
+      errors.add(new FieldError("legal_name", "is required for T2"));
+    }
+    if (address == null) {
+      errors.add(new FieldError("postal_address", "is required for T2"));
+    }
+    if (!errors.isEmpty()) {
+      throw ProblemException.invalid("Trust tier T2 needs your legal name and address.", errors);
+    }
+    return createPending(duckling, TrustTier.T2, legalName, address);
+  }
+
+  private Uni<ElevationResponse> requestT3(Duckling duckling) {
+    return agents
+        .countBonded(duckling.id)
+        .flatMap(
+            bonded -> {
+              if (bonded == 0) {
+                throw new ProblemException(
+                        ErrorKind.FORBIDDEN, "Trust tier T3 requires at least one bonded agent.")
+                    .with("missing", List.of("bonded_agent"));
+              }
+              return createPending(duckling, TrustTier.T3, null, null);
+            });
+  }
+
+  private Uni<ElevationResponse> createPending(
+      Duckling duckling, TrustTier target, String legalName, String address) {
+    return elevations
+        .findPending(duckling.id)
+        .flatMap(
+            pending -> {
+              if (pending != null) {
+                throw alreadyPending();
+              }
+              Elevation elevation = new Elevation();
+              elevation.id = UUID.randomUUID();
+              elevation.ducklingId = duckling.id;
+              elevation.fromTier = duckling.trustTier;
+              elevation.targetTier = target;
+              elevation.status = Elevation.PENDING;
+              elevation.legalName = legalName;
+              elevation.postalAddress = address;
+              elevation.createdAt = now();
+              return elevations
+                  .persist(elevation)
+                  .map(saved -> ElevationResponse.of(saved, duckling.trustTier.name()));
+            });
+  }
+
+  @WithSession
+  public Uni<ElevationListResponse> list(String status) {
+    return elevations
+        .listByStatus(status)
+        .map(
+            found ->
+                new ElevationListResponse(
+                    found.stream().map(e -> ElevationResponse.of(e, null)).toList()));
+  }
+
+  /** An operator grants a pending request: the duckling moves up and the change is announced. */
+  public Uni<ElevationResponse> approve(Caller operator, UUID requestId, DecisionRequest decision) {
+    return Panache.withTransaction(
+        () ->
+            decidable(operator, requestId)
+                .flatMap(
+                    elevation ->
+                        ducklings
+                            .findById(elevation.ducklingId, LockModeType.PESSIMISTIC_WRITE)
+                            .flatMap(
+                                duckling -> {
+                                  if (duckling.trustTier != elevation.fromTier) {
+                                    throw new ProblemException(
+                                        ErrorKind.CONFLICT,
+                                        "The duckling's tier changed since the request was made;"
+                                            + " reject it instead.");
+                                  }
+                                  decide(elevation, Elevation.APPROVED, operator, decision);
+                                  duckling.trustTier = elevation.targetTier;
+                                  return emitElevated(
+                                          duckling.id, elevation.fromTier, elevation.targetTier)
+                                      .replaceWith(
+                                          ElevationResponse.of(
+                                              elevation, duckling.trustTier.name()));
+                                })));
+  }
+
+  public Uni<ElevationResponse> reject(Caller operator, UUID requestId, DecisionRequest decision) {
+    return Panache.withTransaction(
+        () ->
+            decidable(operator, requestId)
+                .map(
+                    elevation -> {
+                      decide(elevation, Elevation.REJECTED, operator, decision);
+                      return ElevationResponse.of(elevation, elevation.fromTier.name());
+                    }));
+  }
+
+  private Uni<Elevation> decidable(Caller operator, UUID requestId) {
+    return elevations
+        .findById(requestId, LockModeType.PESSIMISTIC_WRITE)
+        .map(
+            elevation -> {
+              if (elevation == null) {
+                throw new ProblemException(
+                    ErrorKind.NOT_FOUND, "No elevation request with this id.");
+              }
+              if (!Elevation.PENDING.equals(elevation.status)) {
+                throw new ProblemException(
+                    ErrorKind.CONFLICT, "This request is already " + elevation.status + ".");
+              }
+              if (elevation.ducklingId.equals(operator.ducklingId())) {
+                throw new ProblemException(
+                    ErrorKind.FORBIDDEN, "Operators can't decide their own elevation requests.");
+              }
+              return elevation;
+            });
+  }
+
+  private void decide(
+      Elevation elevation, String status, Caller operator, DecisionRequest decision) {
+    elevation.status = status;
+    elevation.decidedBy = operator.ducklingId();
+    elevation.decidedAt = now();
+    elevation.reason = decision == null ? null : trimmed(decision.reason());
+  }
+
+  private Uni<Void> emitElevated(UUID ducklingId, TrustTier from, TrustTier to) {
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("duckling_id", ducklingId.toString());
+    data.put("from_tier", from.name());
+    data.put("to_tier", to.name());
+    return outbox.append(ELEVATED, ducklingId.toString(), data).replaceWithVoid();
+  }
+
+  private Uni<Duckling> owner(Caller caller, LockModeType lock) {
+    return ducklings
+        .findById(caller.ducklingId(), lock)
+        .map(
+            duckling -> {
+              if (duckling == null) {
+                throw new UnauthorizedException();
+              }
+              return duckling;
+            });
+  }
+
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MICROS);
+  }
+
+  private static ProblemException alreadyPending() {
+    return new ProblemException(
+        ErrorKind.CONFLICT, "An elevation request is already pending for you.");
+  }
+
+  private static String trimmed(String value) {
+    if (value == null) {
+      return null;
+    }
+    String stripped = value.strip();
+    return stripped.isEmpty() ? null : stripped;
+  }
+}

@@ -1,0 +1,3 @@
+package com.spaceduck.identity.verification;
+
+public record VerifiedResponse(boolean emailVerified, boolean phoneVerified) {}

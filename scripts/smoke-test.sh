@@ -1,0 +1,100 @@
+#!/usr/bin/env bash
+# End-to-end check of the running platform through the gateway, as an API consumer sees it:
+# sign up, sign in, see the birth certificate that the hatch event produced, verify it
+# publicly, read the system status, and hit a rate limit. Starts the platform with
+# scripts/run-local.sh unless BASE_URL points at one already running.
+#
+#   scripts/smoke-test.sh                      build, start, check, stop
+#   BASE_URL=http://127.0.0.1:8080 scripts/smoke-test.sh   check a running platform
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+# shellcheck source=scripts/lib.sh
+source scripts/lib.sh
+
+base=${BASE_URL:-}
+runner=
+if [[ -z $base ]]; then
+  base=http://127.0.0.1:8080
+  log=$(mktemp)
+  scripts/run-local.sh >"$log" 2>&1 &
+  runner=$!
+  trap 'kill -TERM $runner 2>/dev/null; wait $runner 2>/dev/null || true' EXIT
+  for _ in $(seq 1 600); do
+    grep -q "Space Duck is running" "$log" && break
+    kill -0 $runner 2>/dev/null || { cat "$log" >&2; fail "the platform did not start"; }
+    sleep 0.5
+  done
+  grep -q "Space Duck is running" "$log" || { cat "$log" >&2; fail "the platform did not start in time"; }
+fi
+
+passed=0
+failed=0
+check() {
+  local what=$1 expected=$2 actual=$3
+  if [[ $actual == "$expected" ]]; then
+    passed=$((passed + 1))
+    say "ok   $what"
+  else
+    failed=$((failed + 1))
+    say "FAIL $what: expected '$expected', got '$actual'"
+  fi
+}
+json() { python3 -c 'import json,sys; d=json.load(sys.stdin); print(eval("d"+sys.argv[1]))' "$1"; }
+request() { curl -s -o "$body" -w '%{http_code}' "$@"; }
+body=$(mktemp)
+
+email="smoke-$(date +%s)-$RANDOM@example.com"
+password='Correct-Horse-Battery-42'
+
+status=$(request -X POST "$base/beak/signup" -H 'Content-Type: application/json' \
+  -d "{\"email\":\"$email\",\"password\":\"$password\",\"display_name\":\"Smoke Duck\"}")
+check "sign-up answers 201" 201 "$status"
+check "a new duckling is T0" T0 "$(json "['trust_tier']" <"$body")"
+
+status=$(request -X POST "$base/beak/signin" -H 'Content-Type: application/json' \
+  -d "{\"email\":\"$email\",\"password\":\"$password\"}")
+check "sign-in answers 200" 200 "$status"
+token=$(json "['sd_token']" <"$body")
+
+status=$(request "$base/beak/me" -H "Authorization: Bearer $token")
+check "GET /beak/me with the sd_token" 200 "$status"
+check "the profile is the caller's" "$email" "$(json "['email']" <"$body")"
+
+status=000
+for _ in $(seq 1 60); do
+  status=$(request "$base/beak/cert/view" -H "Authorization: Bearer $token")
+  [[ $status == 200 ]] && break
+  sleep 0.5
+done
+check "the hatch event issued a certificate (GET /beak/cert/view)" 200 "$status"
+cert_id=$(json "['cert_id']" <"$body")
+check "the certificate is ISSUED" ISSUED "$(json "['cert_status']" <"$body")"
+check "the certificate carries the display name" "Smoke Duck" "$(json "['display_name']" <"$body")"
+check "the country is ZZ when the edge sent none" ZZ "$(json "['country']" <"$body")"
+
+status=$(request -X POST "$base/beak/cert/verify" -H 'Content-Type: application/json' \
+  -d "{\"cert_id\":\"$cert_id\"}")
+check "public verify answers 200" 200 "$status"
+check "public verify says verified" True "$(json "['verified']" <"$body")"
+check "public verify masks the name" "S**** D***" "$(json "['display_name']" <"$body")"
+
+status=$(request "$base/beak/cert/view" -H "Authorization: Bearer ${token}x")
+check "a tampered token is refused with invalid_token" "401 invalid_token" "$status $(json "['code']" <"$body")"
+
+status=$(request "$base/beak/system/status")
+check "system status answers 200" 200 "$status"
+check "the platform is operational" operational "$(json "['status']" <"$body")"
+
+status=$(request "$base/nope")
+check "an unknown path is a problem 404" "404 E4005" "$status $(json "['code']" <"$body")"
+
+# The sign-up bucket holds 5: this client used one above.
+for _ in 1 2 3 4 5; do
+  status=$(request -X POST "$base/beak/signup" -H 'Content-Type: application/json' -d '{}')
+done
+check "the sign-up limit answers 429 E4004" "429 E4004" "$status $(json "['code']" <"$body")"
+
+say ""
+say "$passed passed, $failed failed"
+((failed == 0))
