@@ -81,8 +81,32 @@ public interface GatewayConfig {
     @WithDefault("sd:rl:")
     String keyPrefix();
 
+    /** Token leases: how many tokens one Redis round trip may take for this instance. */
+    Lease lease();
+
     /** The endpoint groups, by name. */
     Map<String, Group> groups();
+  }
+
+  /**
+   * An instance may take several tokens from a large bucket in one round trip and spend them
+   * locally. Tokens are always taken from Redis before they are spent, so a bucket never admits
+   * more than its capacity plus what refilled, plus at most one lease per instance whose tokens
+   * were taken before a refill; unspent tokens of an expired lease are lost to the client.
+   */
+  interface Lease {
+
+    /** Share of a bucket's capacity one lease may take; below 2 tokens there is no leasing. */
+    @WithDefault("0.02")
+    double fraction();
+
+    /** The most tokens one lease takes. */
+    @WithDefault("50")
+    int max();
+
+    /** How long leased tokens may be spent. */
+    @WithDefault("1s")
+    Duration ttl();
   }
 
   /** One endpoint group and its bucket. */

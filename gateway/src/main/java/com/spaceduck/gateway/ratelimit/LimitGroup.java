@@ -14,7 +14,8 @@ public record LimitGroup(
     long capacity,
     long intervalMicros,
     KeyType key,
-    FailMode failMode) {
+    FailMode failMode,
+    long lease) {
 
   /** The {@code RateLimit-Policy} value: {@code 100;w=60;burst=200}. */
   public String policy() {

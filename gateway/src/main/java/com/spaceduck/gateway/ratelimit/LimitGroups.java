@@ -24,7 +24,10 @@ public class LimitGroups {
   private final List<PrefixGroup> prefixes = new ArrayList<>();
   private final List<LimitGroup> all = new ArrayList<>();
 
+  private final GatewayConfig.Lease lease;
+
   public LimitGroups(GatewayConfig config) {
+    this.lease = config.rateLimits().lease();
     config.rateLimits().groups().forEach(this::add);
     prefixes.sort(Comparator.comparingInt((PrefixGroup p) -> p.prefix().length()).reversed());
   }
@@ -67,7 +70,8 @@ public class LimitGroups {
             config.capacity(),
             windowMicros / config.limit(),
             config.key(),
-            config.failMode());
+            config.failMode(),
+            Math.max(1, Math.min(lease.max(), (long) (config.capacity() * lease.fraction()))));
     all.add(group);
     for (String path : config.paths()) {
       String trimmed = path.trim();

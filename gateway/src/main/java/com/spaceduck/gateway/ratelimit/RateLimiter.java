@@ -36,11 +36,13 @@ public class RateLimiter {
 
   private final RedisBuckets redisBuckets;
   private final LocalBuckets localBuckets = new LocalBuckets();
+  private final Leases leases = new Leases();
   private final Redis redis;
   private final Vertx vertx;
   private final Clock clock;
   private final String keyPrefix;
   private final long probeMillis;
+  private final long leaseTtlMicros;
   private final Map<String, Meters> meters = new HashMap<>();
   private volatile boolean redisUp = true;
   private volatile long probeTimer = -1;
@@ -57,6 +59,7 @@ public class RateLimiter {
     this.clock = clock;
     this.keyPrefix = config.rateLimits().keyPrefix();
     this.probeMillis = Math.max(1, config.rateLimits().redisProbeInterval().toMillis());
+    this.leaseTtlMicros = config.rateLimits().lease().ttl().toNanos() / 1000;
     this.redisBuckets =
         new RedisBuckets(
             redis,
@@ -94,20 +97,37 @@ public class RateLimiter {
   /** Draws one token from {@code bucket} of {@code group}. */
   public Future<Decision> decide(LimitGroup group, String bucket) {
     String key = keyPrefix + group.name() + ":" + bucket;
-    Future<Decision> decision;
-    if (redisUp) {
-      decision =
-          redisBuckets
-              .decide(key, group.intervalMicros(), group.capacity())
-              .recover(
-                  failure -> {
-                    redisFailed(failure);
-                    return Future.succeededFuture(fallback(group, key));
-                  });
-    } else {
-      decision = Future.succeededFuture(fallback(group, key));
+    if (!redisUp) {
+      return Future.succeededFuture(count(group, fallback(group, key)));
     }
-    return decision.map(d -> count(group, d));
+    long now = nowMicros();
+    if (group.lease() > 1) {
+      Decision leased = leases.take(key, now);
+      if (leased != null) {
+        return Future.succeededFuture(count(group, leased));
+      }
+    }
+    return redisBuckets
+        .take(key, group.intervalMicros(), group.capacity(), group.lease())
+        .map(grant -> granted(key, grant, now))
+        .recover(
+            failure -> {
+              redisFailed(failure);
+              return Future.succeededFuture(fallback(group, key));
+            })
+        .map(decision -> count(group, decision));
+  }
+
+  private Decision granted(String key, RedisBuckets.Grant grant, long now) {
+    if (grant.granted() == 0) {
+      return new Decision(
+          Decision.Outcome.LIMITED, 0, grant.retryAfterMicros(), grant.resetMicros());
+    }
+    long extra = grant.granted() - 1;
+    if (extra > 0) {
+      leases.add(key, extra, grant.left(), now + grant.resetMicros(), now + leaseTtlMicros, now);
+    }
+    return new Decision(Decision.Outcome.ALLOWED, grant.left() + extra, 0, grant.resetMicros());
   }
 
   private Decision fallback(LimitGroup group, String key) {

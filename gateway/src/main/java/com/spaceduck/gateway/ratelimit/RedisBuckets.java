@@ -25,37 +25,44 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class RedisBuckets {
 
   /**
-   * KEYS: one bucket per decision. ARGV[1]: now (µs); then per key: interval (µs), capacity. Per
-   * key it returns {allowed, remaining, retry_after_µs, reset_µs}. Keys expire once their bucket
-   * would be full again.
+   * KEYS: one bucket per decision. ARGV[1]: now (µs); then per key: interval (µs), capacity, and
+   * how many tokens to take at most. Per key it returns {granted, tokens_left, retry_after_µs,
+   * reset_µs}: granted is 0 when not even one token is there. Keys expire once their bucket would
+   * be full again.
    */
   static final String SCRIPT =
       """
       local now = tonumber(ARGV[1])
       local out = {}
       for i, key in ipairs(KEYS) do
-        local interval = tonumber(ARGV[2 * i])
-        local capacity = tonumber(ARGV[2 * i + 1])
+        local interval = tonumber(ARGV[3 * i - 1])
+        local capacity = tonumber(ARGV[3 * i])
+        local want = tonumber(ARGV[3 * i + 1])
         local stored = redis.call('GET', key)
         local tat = now
         if stored then tat = math.max(tonumber(stored), now) end
-        local new_tat = tat + interval
-        local allow_at = new_tat - capacity * interval
-        if now < allow_at then
-          out[i] = {0, 0, allow_at - now, tat - now}
+        local available = math.floor((now - (tat - capacity * interval)) / interval)
+        if available < 1 then
+          out[i] = {0, 0, tat + interval - capacity * interval - now, tat - now}
         else
+          local granted = math.min(want, available)
+          local new_tat = tat + granted * interval
           local ttl_ms = math.floor((new_tat - now) / 1000) + 1
           redis.call('SET', key, string.format('%.0f', new_tat), 'PX', ttl_ms)
-          out[i] = {1, math.floor((now - allow_at) / interval), 0, new_tat - now}
+          out[i] = {granted, available - granted, 0, new_tat - now}
         end
       end
       return out
       """;
 
+  /** What Redis granted for one decision (times in µs). */
+  record Grant(long granted, long left, long retryAfterMicros, long resetMicros) {}
+
   /** Decisions per script call; a larger queue goes out in several calls. */
   private static final int MAX_BATCH = 256;
 
-  private record Pending(String key, long interval, long capacity, Promise<Decision> promise) {}
+  private record Pending(
+      String key, long interval, long capacity, long want, Promise<Grant> promise) {}
 
   private final Redis redis;
   private final Vertx vertx;
@@ -74,10 +81,12 @@ final class RedisBuckets {
     this.nowMicros = nowMicros;
   }
 
-  /** Queues a decision; it fails when Redis does not answer in time. */
-  Future<Decision> decide(String key, long interval, long capacity) {
-    Promise<Decision> promise = Promise.promise();
-    queue.add(new Pending(key, interval, capacity, promise));
+  /**
+   * Queues a request for up to {@code want} tokens; it fails when Redis does not answer in time.
+   */
+  Future<Grant> take(String key, long interval, long capacity, long want) {
+    Promise<Grant> promise = Promise.promise();
+    queue.add(new Pending(key, interval, capacity, want, promise));
     if (flushScheduled.compareAndSet(false, true)) {
       vertx.getOrCreateContext().runOnContext(ignored -> flush());
     }
@@ -129,13 +138,12 @@ final class RedisBuckets {
               Response answers = result.result();
               for (int i = 0; i < batch.size(); i++) {
                 Response answer = answers.get(i);
-                boolean allowed = answer.get(0).toLong() == 1;
                 batch
                     .get(i)
                     .promise()
                     .tryComplete(
-                        new Decision(
-                            allowed ? Decision.Outcome.ALLOWED : Decision.Outcome.LIMITED,
+                        new Grant(
+                            answer.get(0).toLong(),
                             answer.get(1).toLong(),
                             answer.get(2).toLong(),
                             answer.get(3).toLong()));
@@ -152,7 +160,7 @@ final class RedisBuckets {
     }
     request.arg(now);
     for (Pending pending : batch) {
-      request.arg(pending.interval()).arg(pending.capacity());
+      request.arg(pending.interval()).arg(pending.capacity()).arg(pending.want());
     }
     Future<Response> sent = redis.send(request);
     if (!bySha) {

@@ -64,7 +64,7 @@ public class Proxy {
   /** Headers only the edge may set (DESIGN.md): passed on from trusted proxies only. */
   private static final Set<String> EDGE = Set.of("x-geo-country");
 
-  private final HttpClient client;
+  private final ThreadLocal<HttpClient> clients;
   private final Problems problems;
   private final Map<String, Counter[]> responses = new java.util.HashMap<>();
   private final long connectTimeoutMillis;
@@ -95,16 +95,19 @@ public class Proxy {
     this.connectTimeoutMillis = config.connectTimeout().toMillis();
     this.responseTimeoutMillis = config.responseTimeout().toMillis();
     this.maxBodySize = limit.map(MemorySize::asLongValue).orElse(Long.MAX_VALUE);
-    this.client =
-        vertx.createHttpClient(
-            new HttpClientOptions()
-                .setKeepAlive(true)
-                .setTcpNoDelay(true)
-                .setConnectTimeout((int) connectTimeoutMillis)
-                .setDecompressionSupported(false),
-            new PoolOptions()
-                .setHttp1MaxSize(config.maxConnectionsPerUpstream())
-                .setMaxWaitQueueSize(10_000));
+    HttpClientOptions options =
+        new HttpClientOptions()
+            .setKeepAlive(true)
+            .setTcpNoDelay(true)
+            .setConnectTimeout((int) connectTimeoutMillis)
+            .setDecompressionSupported(false);
+    PoolOptions pool =
+        new PoolOptions()
+            .setHttp1MaxSize(config.maxConnectionsPerUpstream())
+            .setMaxWaitQueueSize(10_000);
+    // One client, so one pool, per event loop: a request and its upstream connection then
+    // live on the same thread, and no chunk of the exchange hops between threads.
+    this.clients = ThreadLocal.withInitial(() -> vertx.createHttpClient(options, pool));
   }
 
   /**
@@ -138,7 +141,8 @@ public class Proxy {
     headers.set(RequestIds.HEADER, RequestIds.of(request));
     options.setHeaders(headers);
 
-    client
+    clients
+        .get()
         .request(options)
         .onComplete(
             created -> {

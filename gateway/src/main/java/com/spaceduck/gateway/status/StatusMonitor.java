@@ -8,6 +8,7 @@ import com.spaceduck.gateway.routing.Upstream;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
@@ -112,12 +113,7 @@ public class StatusMonitor {
     for (Upstream upstream : upstreams) {
       checks.add(ready(upstream));
     }
-    Future<String> redisCheck =
-        redis
-            .send(Request.cmd(Command.PING))
-            .timeout(timeoutMillis, java.util.concurrent.TimeUnit.MILLISECONDS)
-            .map(pong -> UP)
-            .otherwise(DOWN);
+    Future<String> redisCheck = bounded(redis.send(Request.cmd(Command.PING)).map(pong -> UP));
     List<Future<?>> all = new ArrayList<>(checks);
     all.add(redisCheck);
     return Future.join(all)
@@ -154,12 +150,24 @@ public class StatusMonitor {
             .setSsl(upstream.ssl())
             .setURI("/q/health/ready")
             .setIdleTimeout(timeoutMillis);
-    return client
-        .request(options)
-        .compose(request -> request.send())
-        .compose(response -> response.body().map(ignored -> response.statusCode()))
-        .map(status -> status == 200 ? UP : DOWN)
-        .otherwise(DOWN);
+    return bounded(
+        client
+            .request(options)
+            .compose(request -> request.send())
+            .compose(response -> response.body().map(ignored -> response.statusCode()))
+            .map(status -> status == 200 ? UP : DOWN));
+  }
+
+  /** The check's answer, or {@code down} when it fails or takes longer than the timeout. */
+  private Future<String> bounded(Future<String> check) {
+    Promise<String> answer = Promise.promise();
+    long timer = vertx.setTimer(timeoutMillis, id -> answer.tryComplete(DOWN));
+    check.onComplete(
+        result -> {
+          vertx.cancelTimer(timer);
+          answer.tryComplete(result.succeeded() ? result.result() : DOWN);
+        });
+    return answer.future();
   }
 
   private void publish(Snapshot next) {

@@ -6,10 +6,12 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.spaceduck.gateway.GatewayConfig;
 import com.spaceduck.gateway.support.RawHttp;
 import com.spaceduck.gateway.support.TestClock;
 import com.spaceduck.gateway.support.Tokens;
 import com.spaceduck.gateway.support.UpstreamStubs;
+import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -39,6 +41,8 @@ class RateLimitTest {
   private static final AtomicInteger NEXT_CLIENT = new AtomicInteger(1);
 
   @Inject TestClock clock;
+  @Inject RedisDataSource redis;
+  @Inject GatewayConfig config;
 
   @BeforeEach
   void freeze() {
@@ -157,6 +161,32 @@ class RateLimitTest {
     }
     assertEquals(50, admitted, "exactly the capacity is admitted");
     assertEquals(150, limited);
+  }
+
+  @Test
+  void leasedTokensSpareRoundTripsButNeverExceedTheCapacity() {
+    String client = freshClient();
+    String path = "/beak/test/leased";
+    // Capacity 1000: one round trip takes a lease of 20 tokens (2%).
+    for (int i = 1; i <= 21; i++) {
+      given()
+          .header("X-Forwarded-For", client)
+          .get(path)
+          .then()
+          .statusCode(200)
+          .header("RateLimit-Remaining", String.valueOf(1000 - i));
+    }
+    String tat =
+        redis.value(String.class).get(config.rateLimits().keyPrefix() + "test-leased:ip:" + client);
+    long nowMicros = clock.instant().toEpochMilli() * 1000;
+    long intervalMicros = 60_000_000 / 1000;
+    assertEquals(40, (Long.parseLong(tat) - nowMicros) / intervalMicros, "two leases of 20 taken");
+    int admitted = 21;
+    while (given().header("X-Forwarded-For", client).get(path).statusCode() == 200) {
+      admitted++;
+      assertTrue(admitted <= 1000, "more admitted than the capacity");
+    }
+    assertEquals(1000, admitted);
   }
 
   @Test

@@ -81,9 +81,17 @@ public class PageviewService {
     return flush();
   }
 
-  void flushOnShutdown(@Observes ShutdownEvent shutdown) {
+  public void flushOnShutdown(@Observes ShutdownEvent shutdown) {
     try {
+      // A periodic flush may be running: let it finish, then write whatever is left.
+      long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+      while (flushing.get() && System.nanoTime() < deadline) {
+        Thread.sleep(10);
+      }
       flush().await().atMost(Duration.ofSeconds(10));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      LOG.warnf("%d page views were not written at shutdown: interrupted", buffer.size());
     } catch (RuntimeException e) {
       LOG.warnf("%d page views were not written at shutdown: %s", buffer.size(), e.getMessage());
     }

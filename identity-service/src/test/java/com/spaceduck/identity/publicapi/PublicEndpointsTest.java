@@ -14,11 +14,13 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.spaceduck.identity.TestDucklings;
+import com.spaceduck.identity.pageview.PageviewService;
 import com.spaceduck.platform.testing.PostgresTestDatabase;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -28,6 +30,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(PostgresTestDatabase.class)
 class PublicEndpointsTest {
+
+  @Inject PageviewService pageviews;
 
   private static ValidatableResponse post(String path, Object body) {
     return given().contentType(ContentType.JSON).body(body).post(path).then();
@@ -117,6 +121,17 @@ class PublicEndpointsTest {
         "https://example.com/",
         queryString(
             "select referrer from page_views where page = ? and referrer is not null", page));
+  }
+
+  @Test
+  void shutdownWritesEveryBufferedPageview() {
+    String page = "/shutdown/" + UUID.randomUUID();
+    for (int i = 0; i < 25; i++) {
+      post("/beak/pageview", Map.of("page", page)).statusCode(202);
+    }
+    // What a clean shutdown runs; no waiting afterwards: the rows must be there when it returns.
+    pageviews.flushOnShutdown(null);
+    assertEquals(25, queryLong("select count(*) from page_views where page = ?", page));
   }
 
   @Test
