@@ -151,6 +151,10 @@ public class Proxy {
                 return;
               }
               HttpClientRequest upstreamRequest = created.result();
+              // Failures surface through response() below; this only keeps Vert.x from
+              // logging a reset the gateway caused itself (a body cut off at the size limit).
+              upstreamRequest.exceptionHandler(
+                  failure -> LOG.debugf("Upstream request ended: %s", failure.getMessage()));
               response.closeHandler(closed -> upstreamRequest.reset());
               upstreamRequest
                   .response()
