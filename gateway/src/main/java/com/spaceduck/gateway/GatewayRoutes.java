@@ -92,6 +92,10 @@ public class GatewayRoutes {
     }
     request.pause();
     String bearer = BucketKeys.bearer(request.getHeader(HttpHeaders.AUTHORIZATION));
+    if (bearer == null && request.query() != null) {
+      // Webhook senders may pass a Beak Key as ?beak_key=… (developer portal).
+      bearer = rc.queryParams().get("beak_key");
+    }
     Context context = Vertx.currentContext();
     limiter
         .decide(group, buckets.bucket(group, clientIp, bearer))

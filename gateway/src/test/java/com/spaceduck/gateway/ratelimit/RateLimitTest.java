@@ -288,6 +288,30 @@ class RateLimitTest {
   }
 
   @Test
+  void beakKeysInTheQueryCountLikeBearerKeys() {
+    String client = freshClient();
+    String key = "bk_live_" + UUID.randomUUID().toString().replace("-", "");
+    given()
+        .header("X-Forwarded-For", client)
+        .queryParam("beak_key", key)
+        .get("/beak/webhooks/in")
+        .then()
+        .header("RateLimit-Remaining", "299");
+    given()
+        .header("X-Forwarded-For", client)
+        .auth()
+        .oauth2(key)
+        .get("/beak/webhooks/in")
+        .then()
+        .header("RateLimit-Remaining", "298");
+    given()
+        .header("X-Forwarded-For", client)
+        .get("/beak/webhooks/in")
+        .then()
+        .header("RateLimit-Remaining", "299");
+  }
+
+  @Test
   void apiKeyGroupsAreKeyedByTheKey() {
     String client = freshClient();
     String key = "dk_live_" + UUID.randomUUID().toString().replace("-", "");

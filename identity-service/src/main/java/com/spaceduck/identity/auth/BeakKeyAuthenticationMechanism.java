@@ -17,20 +17,31 @@ import java.util.Set;
  * Accepts Beak Keys on the same header as {@code sd_token}s: {@code Authorization: Bearer
  * bk_live_...}. It runs before SmallRye JWT's mechanism and claims only bearer values that start
  * with the key prefix; anything else (a JWT) is left to that mechanism.
+ *
+ * <p>Webhook senders that cannot set headers may pass the key as {@code ?beak_key=…} (the developer
+ * portal documents it); the header wins when both are present.
  */
 @ApplicationScoped
 public class BeakKeyAuthenticationMechanism implements HttpAuthenticationMechanism {
 
   private static final String BEARER = "bearer ";
+  private static final String QUERY_PARAMETER = "beak_key";
 
   @Override
   public Uni<SecurityIdentity> authenticate(
       RoutingContext context, IdentityProviderManager identityProviderManager) {
     String header = context.request().getHeader(HttpHeaders.AUTHORIZATION);
-    if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+    String value;
+    if (header == null) {
+      value = context.queryParams().get(QUERY_PARAMETER);
+      if (value == null) {
+        return Uni.createFrom().nullItem();
+      }
+    } else if (header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+      value = header.substring(BEARER.length()).trim();
+    } else {
       return Uni.createFrom().nullItem();
     }
-    String value = header.substring(BEARER.length()).trim();
     if (!BeakKeys.looksLikeKey(value)) {
       return Uni.createFrom().nullItem();
     }

@@ -95,6 +95,21 @@ class BeakKeysApiTest {
   }
 
   @Test
+  void keyWorksAsQueryParameterForWebhooks() {
+    TestDuckling owner = TestDucklings.create();
+    String key = createKey(owner);
+    given()
+        .queryParam("beak_key", key)
+        .get("/beak/me")
+        .then()
+        .statusCode(200)
+        .body("duckling_id", equalTo(owner.id()));
+    assertProblem(
+        given().queryParam("beak_key", BeakKeys.generate()).get("/beak/me").then(), 401, "E4001");
+    assertProblem(given().queryParam("beak_key", "not-a-key").get("/beak/me").then(), 401, "E4001");
+  }
+
+  @Test
   void lastUsedIsWrittenAtMostOncePerResolution() {
     TestDuckling owner = TestDucklings.create();
     String key = createKey(owner);
