@@ -16,6 +16,8 @@ base=${BASE_URL:-}
 runner=
 if [[ -z $base ]]; then
   base=http://127.0.0.1:8080
+  # Fresh rate-limit buckets, so a run right after another one starts with full buckets.
+  export SPACEDUCK_GATEWAY_RATE_LIMITS_KEY_PREFIX="smoke:$(date +%s):$RANDOM:"
   log=$(mktemp)
   scripts/run-local.sh >"$log" 2>&1 &
   runner=$!
