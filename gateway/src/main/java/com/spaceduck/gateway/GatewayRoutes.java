@@ -24,15 +24,15 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
 
 /**
  * The gateway's request path: resolve the client, draw from the rate-limit bucket of the path's
  * group, then serve {@code /beak/system/status} or stream the request to its upstream. Paths no
  * route covers fall through to the gateway's own endpoints ({@code /q/*}) and the 404 problem.
  */
-@ApplicationScoped
+@Singleton
 public class GatewayRoutes {
 
   public static final String STATUS_PATH = "/beak/system/status";

@@ -2,8 +2,8 @@ package com.spaceduck.gateway.client;
 
 import com.spaceduck.gateway.GatewayConfig;
 import io.netty.util.NetUtil;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,7 +12,7 @@ import java.util.List;
  * of {@code X-Forwarded-For} that is not itself a trusted proxy. Entries left of that were written
  * by the client and prove nothing, so a client can never choose its own bucket.
  */
-@ApplicationScoped
+@Singleton
 public class ClientAddresses {
 
   private final List<Cidr> trusted;

@@ -2,7 +2,7 @@ package com.spaceduck.gateway.client;
 
 import com.spaceduck.gateway.GatewayConfig;
 import io.quarkus.runtime.configuration.ConfigurationException;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +29,7 @@ import org.jose4j.jwt.consumer.JwtConsumerBuilder;
  * is keyed by its IP. Verified tokens are remembered until they expire, so a user's repeated
  * requests cost one map lookup.
  */
-@ApplicationScoped
+@Singleton
 public class TokenSubjects {
 
   private static final int MAX_CACHED = 50_000;

@@ -1,7 +1,7 @@
 package com.spaceduck.gateway.ratelimit;
 
 import com.spaceduck.gateway.client.TokenSubjects;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -12,7 +12,7 @@ import java.util.Optional;
  * The bucket a request draws from within its group: by client IP, by verified user, by a hash of
  * its API key (the key itself never reaches Redis), or one for all.
  */
-@ApplicationScoped
+@Singleton
 public class BucketKeys {
 
   private static final ThreadLocal<MessageDigest> SHA256 =

@@ -2,7 +2,7 @@ package com.spaceduck.gateway.ratelimit;
 
 import com.spaceduck.gateway.GatewayConfig;
 import io.quarkus.runtime.configuration.ConfigurationException;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -13,7 +13,7 @@ import java.util.Map;
  * The configured endpoint groups and which one a path belongs to. Built once at start-up; a group
  * that makes no sense fails start-up with a message naming its key.
  */
-@ApplicationScoped
+@Singleton
 public class LimitGroups {
 
   private static final String PREFIX = "spaceduck.gateway.rate-limits.groups.";

@@ -10,8 +10,8 @@ import io.vertx.core.Vertx;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
@@ -23,7 +23,7 @@ import org.jboss.logging.Logger;
  * mode, a local bucket ({@code open}) or a 503 ({@code closed}). Once Redis has failed, requests
  * stop waiting on it; a probe notices its return and decisions go back to Redis by themselves.
  */
-@ApplicationScoped
+@Singleton
 public class RateLimiter {
 
   private static final Logger LOG = Logger.getLogger(RateLimiter.class);

@@ -23,7 +23,7 @@ import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.impl.NoStackTraceTimeoutException;
 import io.vertx.ext.web.RoutingContext;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.net.ConnectException;
 import java.util.Locale;
 import java.util.Map;
@@ -39,7 +39,7 @@ import org.jboss.logging.Logger;
  * size limit is cut off with a 413. Hop-by-hop headers stay on their own hop; the upstream learns
  * who asked through {@code X-Forwarded-*} and the request id.
  */
-@ApplicationScoped
+@Singleton
 public class Proxy {
 
   private static final Logger LOG = Logger.getLogger(Proxy.class);

@@ -2,7 +2,7 @@ package com.spaceduck.gateway.routing;
 
 import com.spaceduck.gateway.GatewayConfig;
 import io.quarkus.runtime.configuration.ConfigurationException;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Which upstream serves a path: the longest configured prefix that matches. */
-@ApplicationScoped
+@Singleton
 public class Routes {
 
   private record Route(String prefix, Upstream upstream) {}

@@ -17,8 +17,8 @@ import io.vertx.core.http.RequestOptions;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,7 +34,7 @@ import java.util.Map;
  * <p>{@code operational}: every upstream ready and Redis answering. {@code outage}: no upstream
  * ready. {@code degraded}: anything in between.
  */
-@ApplicationScoped
+@Singleton
 public class StatusMonitor {
 
   public static final String UP = "up";
@@ -54,6 +54,9 @@ public class StatusMonitor {
   private volatile Snapshot snapshot;
   private volatile String body;
   private volatile long timer = -1;
+  private final java.util.concurrent.atomic.AtomicLong started =
+      new java.util.concurrent.atomic.AtomicLong();
+  private long published;
 
   public StatusMonitor(
       Routes routes,
@@ -109,6 +112,7 @@ public class StatusMonitor {
 
   /** Runs one round of checks now. */
   public Future<Snapshot> check() {
+    long round = started.incrementAndGet();
     List<Future<String>> checks = new ArrayList<>();
     for (Upstream upstream : upstreams) {
       checks.add(ready(upstream));
@@ -136,7 +140,7 @@ public class StatusMonitor {
                 status = "degraded";
               }
               Snapshot next = new Snapshot(status, components, clock.instant());
-              publish(next);
+              publishIfNewer(round, next);
               return Future.succeededFuture(next);
             });
   }
@@ -168,6 +172,14 @@ public class StatusMonitor {
           answer.tryComplete(result.succeeded() ? result.result() : DOWN);
         });
     return answer.future();
+  }
+
+  /** A slow round that started before the last published one must not overwrite it. */
+  private synchronized void publishIfNewer(long round, Snapshot next) {
+    if (round > published) {
+      published = round;
+      publish(next);
+    }
   }
 
   private void publish(Snapshot next) {
