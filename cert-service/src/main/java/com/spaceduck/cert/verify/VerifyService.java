@@ -12,7 +12,7 @@ import java.util.UUID;
 
 /**
  * Public verification, the platform's hottest read: input is checked without touching the database,
- * then one primary-key SELECT in a session without a transaction.
+ * then one prepared primary-key SELECT straight on the reactive pool (no session, no transaction).
  */
 @ApplicationScoped
 public class VerifyService {
