@@ -44,26 +44,6 @@ public class Proxy {
 
   private static final Logger LOG = Logger.getLogger(Proxy.class);
 
-  /** RFC 9110 section 7.6.1, plus the old {@code Proxy-Connection}. */
-  private static final Set<String> HOP_BY_HOP =
-      Set.of(
-          "connection",
-          "keep-alive",
-          "proxy-authenticate",
-          "proxy-authorization",
-          "proxy-connection",
-          "te",
-          "trailer",
-          "transfer-encoding",
-          "upgrade");
-
-  /** Headers the gateway writes itself; what a client sends under these names is dropped. */
-  private static final Set<String> OWN =
-      Set.of("host", "x-forwarded-for", "x-forwarded-proto", "x-forwarded-host", "forwarded");
-
-  /** Headers only the edge may set (DESIGN.md): passed on from trusted proxies only. */
-  private static final Set<String> EDGE = Set.of("x-geo-country");
-
   private final ThreadLocal<HttpClient> clients;
   private final Problems problems;
   private final Map<String, Counter[]> responses = new java.util.HashMap<>();
@@ -111,10 +91,10 @@ public class Proxy {
   }
 
   /**
-   * Forwards the request. {@code clientIp} is the resolved client, {@code trustedPeer} whether the
-   * TCP peer is a trusted proxy whose forwarding headers may be kept.
+   * Forwards the request. {@code peer} is the TCP peer, {@code trustedPeer} whether it is a trusted
+   * proxy whose forwarding headers may be kept.
    */
-  public void forward(RoutingContext rc, Upstream upstream, String clientIp, boolean trustedPeer) {
+  public void forward(RoutingContext rc, Upstream upstream, String peer, boolean trustedPeer) {
     HttpServerRequest request = rc.request();
     HttpServerResponse response = rc.response();
     request.pause();
@@ -128,18 +108,6 @@ public class Proxy {
             .setURI(uri(rc))
             .setConnectTimeout(connectTimeoutMillis)
             .setIdleTimeout(responseTimeoutMillis);
-    MultiMap headers = copyRequestHeaders(request.headers(), trustedPeer);
-    String forwardedFor = request.getHeader("X-Forwarded-For");
-    String peer = request.remoteAddress() == null ? clientIp : request.remoteAddress().host();
-    headers.set(
-        "X-Forwarded-For", trustedPeer && forwardedFor != null ? forwardedFor + ", " + peer : peer);
-    String proto = trustedPeer ? request.getHeader("X-Forwarded-Proto") : null;
-    headers.set("X-Forwarded-Proto", proto != null ? proto : request.scheme());
-    if (request.authority() != null) {
-      headers.set("X-Forwarded-Host", request.authority().toString());
-    }
-    headers.set(RequestIds.HEADER, RequestIds.of(request));
-    options.setHeaders(headers);
 
     clients
         .get()
@@ -151,6 +119,7 @@ public class Proxy {
                 return;
               }
               HttpClientRequest upstreamRequest = created.result();
+              writeRequestHeaders(request, upstreamRequest.headers(), peer, trustedPeer);
               // Failures surface through response() below; this only keeps Vert.x from
               // logging a reset the gateway caused itself (a body cut off at the size limit).
               upstreamRequest.exceptionHandler(
@@ -220,27 +189,53 @@ public class Proxy {
       answer.request().reset();
       return;
     }
+    // The reason phrase is not copied: HTTP/1.1 clients ignore it (RFC 9112 section 4) and the
+    // gateway answers with the standard one for the code.
     response.setStatusCode(answer.statusCode());
-    response.setStatusMessage(answer.statusMessage());
     MultiMap target = response.headers();
-    Set<String> listed = connectionListed(answer.headers());
-    for (Map.Entry<String, String> header : answer.headers()) {
-      String name = header.getKey().toLowerCase(Locale.ROOT);
-      if (!HOP_BY_HOP.contains(name) && !listed.contains(name) && !name.equals("x-request-id")) {
-        target.add(header.getKey(), header.getValue());
+    MultiMap source = answer.headers();
+    Set<String> listed = connectionListed(source);
+    for (Map.Entry<String, String> header : source) {
+      String name = header.getKey();
+      if (!Hops.hopByHop(name)
+          && !Hops.named(name, RequestIds.HEADER)
+          && (listed.isEmpty() || !listed.contains(name.toLowerCase(Locale.ROOT)))) {
+        target.add(name, header.getValue());
       }
     }
-    if (!answer.headers().contains(HttpHeaders.CONTENT_LENGTH)) {
+    if (!source.contains(HttpHeaders.CONTENT_LENGTH)) {
       response.setChunked(true);
     }
-    answer
-        .pipeTo(response)
-        .onFailure(
-            failure -> {
-              if (!response.ended()) {
-                response.reset();
-              }
-            });
+    // Streams chunk by chunk with back-pressure, holding back only the latest chunk so that it
+    // goes out with the end of the response: a small answer then takes one write, not two.
+    Buffer[] held = {null};
+    answer.handler(
+        chunk -> {
+          if (held[0] != null) {
+            response.write(held[0]);
+            if (response.writeQueueFull()) {
+              answer.pause();
+              response.drainHandler(drained -> answer.resume());
+            }
+          }
+          held[0] = chunk;
+        });
+    answer.endHandler(
+        ended -> {
+          if (!response.ended() && !response.closed()) {
+            if (held[0] == null) {
+              response.end();
+            } else {
+              response.end(held[0]);
+            }
+          }
+        });
+    answer.exceptionHandler(
+        failure -> {
+          if (!response.ended()) {
+            response.reset();
+          }
+        });
   }
 
   private void count(Upstream upstream, int status) {
@@ -288,20 +283,47 @@ public class Proxy {
     problems.write(rc.response(), problem, rc.request().path(), RequestIds.of(rc.request()));
   }
 
-  private static MultiMap copyRequestHeaders(MultiMap source, boolean trustedPeer) {
-    MultiMap copy = MultiMap.caseInsensitiveMultiMap();
+  /**
+   * The request's end-to-end headers, then the gateway's own: {@code X-Forwarded-*} and the request
+   * id. Hop-by-hop headers stay on the client's hop, and edge headers pass only from trusted
+   * proxies.
+   */
+  private static void writeRequestHeaders(
+      HttpServerRequest request, MultiMap target, String peer, boolean trustedPeer) {
+    MultiMap source = request.headers();
     Set<String> listed = connectionListed(source);
+    String forwardedFor = null;
+    String forwardedProto = null;
     for (Map.Entry<String, String> header : source) {
-      String name = header.getKey().toLowerCase(Locale.ROOT);
-      if (HOP_BY_HOP.contains(name)
-          || listed.contains(name)
-          || OWN.contains(name)
-          || (!trustedPeer && EDGE.contains(name))) {
+      String name = header.getKey();
+      if (Hops.hopByHop(name)
+          || (!listed.isEmpty() && listed.contains(name.toLowerCase(Locale.ROOT)))) {
         continue;
       }
-      copy.add(header.getKey(), header.getValue());
+      if (Hops.gatewayOwned(name)) {
+        if (trustedPeer && Hops.named(name, "X-Forwarded-For")) {
+          forwardedFor =
+              forwardedFor == null ? header.getValue() : forwardedFor + ", " + header.getValue();
+        } else if (trustedPeer && Hops.named(name, "X-Forwarded-Proto")) {
+          forwardedProto = header.getValue();
+        }
+        continue;
+      }
+      if (!trustedPeer && Hops.edgeOnly(name)) {
+        continue;
+      }
+      target.add(name, header.getValue());
     }
-    return copy;
+    target.add("X-Forwarded-For", forwardedFor != null ? forwardedFor + ", " + peer : peer);
+    target.add("X-Forwarded-Proto", forwardedProto != null ? forwardedProto : request.scheme());
+    String host = request.getHeader(HttpHeaders.HOST);
+    if (host == null && request.authority() != null) {
+      host = request.authority().toString();
+    }
+    if (host != null) {
+      target.add("X-Forwarded-Host", host);
+    }
+    target.add(RequestIds.HEADER, RequestIds.of(request));
   }
 
   /** Header names a {@code Connection} header lists: hop-by-hop too (RFC 9110 7.6.1). */

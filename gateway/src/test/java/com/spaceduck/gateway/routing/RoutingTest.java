@@ -216,4 +216,30 @@ class RoutingTest {
     assertFalse(untrusted.contains("x-geo-country"), untrusted);
     assertTrue(untrusted.contains("\"x-forwarded-for\":\"127.0.0.2\""), untrusted);
   }
+
+  @Test
+  void forwardingHeadersOfTrustedProxiesAreKeptAndOfOthersReplaced() throws Exception {
+    String trusted =
+        RawHttp.get(
+            "127.0.0.1",
+            RestAssured.port,
+            "/beak/forwarded-" + UUID.randomUUID(),
+            "X-Forwarded-For: 198.51.100.1",
+            "X-Forwarded-For: 203.0.113.7",
+            "X-Forwarded-Proto: https");
+    assertTrue(trusted.startsWith("HTTP/1.1 200"), trusted);
+    assertTrue(
+        trusted.contains("\"x-forwarded-for\":\"198.51.100.1, 203.0.113.7, 127.0.0.1\""), trusted);
+    assertTrue(trusted.contains("\"x-forwarded-proto\":\"https\""), trusted);
+    String untrusted =
+        RawHttp.get(
+            "127.0.0.2",
+            RestAssured.port,
+            "/beak/forwarded-" + UUID.randomUUID(),
+            "X-Forwarded-Proto: https",
+            "X-Forwarded-Host: evil.example");
+    assertTrue(untrusted.startsWith("HTTP/1.1 200"), untrusted);
+    assertTrue(untrusted.contains("\"x-forwarded-proto\":\"http\""), untrusted);
+    assertFalse(untrusted.contains("evil.example"), untrusted);
+  }
 }
