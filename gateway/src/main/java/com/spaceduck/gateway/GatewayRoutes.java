@@ -17,6 +17,7 @@ import com.spaceduck.platform.problem.Problems;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Context;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
@@ -87,28 +88,31 @@ public class GatewayRoutes {
         trustedPeer ? clients.resolve(peer, request.getHeader("X-Forwarded-For")) : peer;
     LimitGroup group = limitsEnabled ? groups.match(path) : null;
     if (group == null) {
-      proceed(rc, isStatus, upstream, clientIp, trustedPeer);
+      proceed(rc, isStatus, upstream, peer, trustedPeer);
       return;
     }
-    request.pause();
     String bearer = BucketKeys.bearer(request.getHeader(HttpHeaders.AUTHORIZATION));
     if (bearer == null && request.query() != null) {
       // Webhook senders may pass a Beak Key as ?beak_key=… (developer portal).
       bearer = rc.queryParams().get("beak_key");
     }
+    Future<Decision> decision = limiter.decide(group, buckets.bucket(group, clientIp, bearer));
+    if (decision.isComplete()) {
+      // A leased token or a local bucket: decided without a round trip.
+      decided(rc, decision, group, isStatus, upstream, peer, trustedPeer);
+      return;
+    }
+    request.pause();
     Context context = Vertx.currentContext();
-    limiter
-        .decide(group, buckets.bucket(group, clientIp, bearer))
-        .onComplete(
-            decided -> {
-              if (context == null || Vertx.currentContext() == context) {
-                decided(rc, decided, group, isStatus, upstream, clientIp, trustedPeer);
-              } else {
-                context.runOnContext(
-                    ignored ->
-                        decided(rc, decided, group, isStatus, upstream, clientIp, trustedPeer));
-              }
-            });
+    decision.onComplete(
+        decided -> {
+          if (context == null || Vertx.currentContext() == context) {
+            decided(rc, decided, group, isStatus, upstream, peer, trustedPeer);
+          } else {
+            context.runOnContext(
+                ignored -> decided(rc, decided, group, isStatus, upstream, peer, trustedPeer));
+          }
+        });
   }
 
   private void decided(
@@ -117,7 +121,7 @@ public class GatewayRoutes {
       LimitGroup group,
       boolean isStatus,
       Upstream upstream,
-      String clientIp,
+      String peer,
       boolean trustedPeer) {
     Decision decision = decided.succeeded() ? decided.result() : Decision.UNAVAILABLE;
     HttpServerResponse response = rc.response();
@@ -148,19 +152,15 @@ public class GatewayRoutes {
               .retryAfter(decision.retryAfterSeconds()));
       return;
     }
-    proceed(rc, isStatus, upstream, clientIp, trustedPeer);
+    proceed(rc, isStatus, upstream, peer, trustedPeer);
   }
 
   private void proceed(
-      RoutingContext rc,
-      boolean isStatus,
-      Upstream upstream,
-      String clientIp,
-      boolean trustedPeer) {
+      RoutingContext rc, boolean isStatus, Upstream upstream, String peer, boolean trustedPeer) {
     if (isStatus) {
       serveStatus(rc);
     } else {
-      proxy.forward(rc, upstream, clientIp, trustedPeer);
+      proxy.forward(rc, upstream, peer, trustedPeer);
     }
   }
 
