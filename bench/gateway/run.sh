@@ -1,15 +1,19 @@
 #!/usr/bin/env bash
 # Gateway throughput and latency next to nginx, in one run on this machine.
 #
-# Four targets, each loaded with the same wrk command against the same tiny upstream (an nginx
+# Five targets, each loaded with the same wrk command against the same tiny upstream (an nginx
 # that answers a fixed JSON body):
 #   direct        wrk -> upstream
 #   nginx         wrk -> nginx reverse proxy (keep-alive upstream) -> upstream
+#   bare Vert.x   wrk -> BareProxy.java, the least a Vert.x server + client proxy can do
 #   gateway+rl    wrk -> gateway, Redis token-bucket limiter on (limits too high to trigger)
 #   gateway       wrk -> gateway, limiter off
+# The three JVMs start together and are warmed up first (the JIT keeps compiling for about 45 s
+# under this load on 2 cores); then ROUNDS rounds load nginx and the proxies in turn, and the table
+# gives each target's median, so that a busy moment of the shared machine hits all of them alike.
 # Writes RESULTS.md beside this script.
 #
-#   bench/gateway/run.sh                 (DURATION=20s CONNECTIONS=64 THREADS=2 by default)
+#   bench/gateway/run.sh      (DURATION=10s ROUNDS=3 WARMUP=45s CONNECTIONS=64 THREADS=2 by default)
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -18,13 +22,19 @@ cd "$root"
 # shellcheck source=scripts/lib.sh
 source scripts/lib.sh
 
-duration=${DURATION:-20s}
+duration=${DURATION:-10s}
+rounds=${ROUNDS:-3}
+warmup=${WARMUP:-45s}
 connections=${CONNECTIONS:-64}
 threads=${THREADS:-2}
 path=/beak/metrics
 upstream_port=18181
 nginx_port=18180
 gateway_port=18190
+gateway_off_port=18191
+bare_port=18192
+# The JVM options of the deployed image (run-java.sh picks the parallel collector).
+java_opts=${JAVA_OPTS:--Xmx256m -XX:+UseParallelGC}
 
 need() { command -v "$1" >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq "$2" >/dev/null; }; }
 need wrk wrk
@@ -82,10 +92,20 @@ pids+=($!)
 nginx -c "$work/proxy.conf" -p "$work" -g 'daemon off;' &
 pids+=($!)
 
+wait_ready() {
+  for _ in $(seq 1 300); do
+    curl -fsS -o /dev/null "$1" 2>/dev/null && return 0
+    sleep 0.1
+  done
+  cat "$2" >&2
+  fail "$3 did not start"
+}
+
 start_gateway() {
-  local limiter=$1
-  java -Xmx256m \
-    -Dquarkus.http.port=$gateway_port \
+  local limiter=$1 port=$2
+  # shellcheck disable=SC2086
+  java $java_opts \
+    -Dquarkus.http.port="$port" \
     -Dspaceduck.gateway.upstreams.identity=http://127.0.0.1:$upstream_port \
     -Dspaceduck.gateway.rate-limits.enabled="$limiter" \
     -Dspaceduck.gateway.rate-limits.groups.metrics.limit=50000000 \
@@ -93,14 +113,18 @@ start_gateway() {
     -Dspaceduck.gateway.rate-limits.key-prefix="bench:$(date +%s):" \
     -jar gateway/target/quarkus-app/quarkus-run.jar \
     >"$work/logs/gateway-$limiter.log" 2>&1 &
-  gateway_pid=$!
-  pids+=($gateway_pid)
-  for _ in $(seq 1 200); do
-    curl -fsS -o /dev/null "http://127.0.0.1:$gateway_port/q/health/ready" 2>/dev/null && return 0
-    sleep 0.1
-  done
-  cat "$work/logs/gateway-$limiter.log" >&2
-  fail "the gateway did not start"
+  pids+=($!)
+  wait_ready "http://127.0.0.1:$port/q/health/ready" "$work/logs/gateway-$limiter.log" "the gateway"
+}
+
+start_bare() {
+  local classpath
+  classpath=$(find gateway/target/quarkus-app/lib/main -name '*.jar' | tr '\n' ':')
+  # shellcheck disable=SC2086
+  java $java_opts -cp "$classpath" "$here/BareProxy.java" $bare_port $upstream_port \
+    >"$work/logs/bare.log" 2>&1 &
+  pids+=($!)
+  wait_ready "http://127.0.0.1:$bare_port$path" "$work/logs/bare.log" "the bare Vert.x proxy"
 }
 
 for _ in $(seq 1 50); do curl -fsS -o /dev/null "http://127.0.0.1:$nginx_port$path" 2>/dev/null && break; sleep 0.1; done
@@ -127,22 +151,41 @@ to_ms() {
     else { print v } }'
 }
 
-declare -A result
-say "warming up nginx and the upstream ..."
-wrk -t"$threads" -c"$connections" -d5s "http://127.0.0.1:$nginx_port$path" >/dev/null
-say "direct ..."
-result[direct]=$(load "http://127.0.0.1:$upstream_port$path")
-say "nginx ..."
-result[nginx]=$(load "http://127.0.0.1:$nginx_port$path")
+declare -A urls=(
+  [nginx]="http://127.0.0.1:$nginx_port$path"
+  [bare]="http://127.0.0.1:$bare_port$path"
+  [gateway-true]="http://127.0.0.1:$gateway_port$path"
+  [gateway-false]="http://127.0.0.1:$gateway_off_port$path"
+)
+targets=(nginx bare gateway-true gateway-false)
+declare -A runs
 
-for limiter in true false; do
-  start_gateway $limiter
-  say "warming up the gateway (limiter $limiter) ..."
-  wrk -t"$threads" -c"$connections" -d15s "http://127.0.0.1:$gateway_port$path" >/dev/null
-  say "gateway (limiter $limiter) ..."
-  result[gateway-$limiter]=$(load "http://127.0.0.1:$gateway_port$path")
-  kill "$gateway_pid"
-  wait "$gateway_pid" 2>/dev/null || true
+say "starting the bare Vert.x proxy and the gateway (limiter on, limiter off) ..."
+start_bare
+start_gateway true $gateway_port
+start_gateway false $gateway_off_port
+say "direct ..."
+runs[direct]=$(load "http://127.0.0.1:$upstream_port$path")
+for target in "${targets[@]}"; do
+  say "warming up $target for $warmup ..."
+  wrk -t"$threads" -c"$connections" -d"$warmup" "${urls[$target]}" >/dev/null
+done
+for round in $(seq 1 "$rounds"); do
+  for target in "${targets[@]}"; do
+    say "round $round/$rounds: $target ..."
+    runs[$target]+="$(load "${urls[$target]}")"$'\n'
+  done
+done
+
+# The median of each column over the rounds.
+declare -A result
+result[direct]=${runs[direct]}
+for target in "${targets[@]}"; do
+  rps=$(awk 'NF {print $1}' <<<"${runs[$target]}" | sort -g | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}')
+  p50=$(awk 'NF {print $2}' <<<"${runs[$target]}" | while read -r v; do to_ms "$v"; echo; done | sort -g | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)] "ms"}')
+  p99=$(awk 'NF {print $3}' <<<"${runs[$target]}" | while read -r v; do to_ms "$v"; echo; done | sort -g | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)] "ms"}')
+  errors=$(awk 'NF {s += $4} END {print s + 0}' <<<"${runs[$target]}")
+  result[$target]="$rps $p50 $p99 $errors"
 done
 
 read -r n_rps _ n_p99 _ <<<"${result[nginx]}"
@@ -161,15 +204,26 @@ row() {
   echo "Produced by \`bench/gateway/run.sh\` on $(date -u +%Y-%m-%d), $(nproc) cores, $(nginx -v 2>&1 | sed 's/.*: //'),"
   echo "$(java -version 2>&1 | head -1), Redis $(redis-server --version 2>/dev/null | grep -oE 'v=[0-9.]+' | cut -c3- || echo local)."
   echo "Load: \`wrk -t$threads -c$connections -d$duration --latency\` on \`GET $path\`, all processes on the same"
-  echo "2 cores (wrk, the proxy, the upstream nginx and Redis compete for them)."
+  echo "2 cores (wrk, the proxy, the upstream nginx and Redis compete for them). JVMs: \`$java_opts\`,"
+  echo "warmed up for $warmup each; medians of $rounds rounds that load nginx and the proxies in turn"
+  echo "(non-2xx: the sum)."
   echo
   echo "| target | requests/s | p50 | p99 | vs nginx | p99 vs nginx | non-2xx |"
   echo "|---|---|---|---|---|---|---|"
   row direct "upstream direct"
   row nginx "nginx reverse proxy"
+  row bare "bare Vert.x proxy (BareProxy.java)"
   row gateway-true "gateway, Redis limiter on"
   row gateway-false "gateway, limiter off"
   echo
   echo "Targets (DESIGN.md): gateway with the limiter >= 90% of nginx's requests/s, p99 at most 1 ms above nginx's."
+  echo
+  echo "Rounds (requests/s, p50, p99, non-2xx):"
+  echo
+  echo '```'
+  for target in "${targets[@]}"; do
+    awk -v t="$target" 'NF {print t ": " $0}' <<<"${runs[$target]}"
+  done
+  echo '```'
 } >"$here/RESULTS.md"
 cat "$here/RESULTS.md"
