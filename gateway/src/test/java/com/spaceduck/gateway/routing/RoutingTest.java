@@ -125,6 +125,21 @@ class RoutingTest {
   }
 
   @Test
+  void overlongRequestTargetIs414AndNotForwarded() {
+    String identityPath = "/beak/long-" + UUID.randomUUID();
+    String syncPath = "/v1/long-" + UUID.randomUUID();
+    String longQuery = "?q=" + "a".repeat(9000);
+    assertProblem(given().get(identityPath + longQuery).then(), 414, "E4140");
+    assertProblem(given().get(syncPath + longQuery).then(), 414, "uri_too_long");
+    assertFalse(UpstreamStubs.seen(identityPath), "identity never saw the request");
+    assertFalse(UpstreamStubs.seen(syncPath), "sync never saw the request");
+
+    String atLimit = identityPath + "?q=";
+    atLimit += "a".repeat(8192 - atLimit.length());
+    given().get(atLimit).then().statusCode(200).body("uri", equalTo(atLimit));
+  }
+
+  @Test
   void chunkedOversizedBodyIsCutOffWith413() throws Exception {
     HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     HttpRequest request =

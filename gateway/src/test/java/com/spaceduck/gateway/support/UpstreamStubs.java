@@ -5,6 +5,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
 import java.net.ServerSocket;
@@ -38,7 +39,10 @@ public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
     Map<String, String> config = new HashMap<>();
     for (String name : NAMES) {
       READY.put(name, true);
-      HttpServer server = vertx.createHttpServer().requestHandler(request -> answer(name, request));
+      // The services' decoder limit (platform-core), so long request targets reach the stub.
+      HttpServerOptions options = new HttpServerOptions().setMaxInitialLineLength(65536);
+      HttpServer server =
+          vertx.createHttpServer(options).requestHandler(request -> answer(name, request));
       try {
         server
             .listen(0, "127.0.0.1")

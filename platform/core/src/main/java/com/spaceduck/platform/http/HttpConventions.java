@@ -15,8 +15,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The HTTP-level conventions that run outside any resource: every request gets its request id
- * first; a declared body over {@code quarkus.http.limits.max-body-size} is refused with a 413
- * problem before it is read; paths no route matches get a 404 problem.
+ * first; a request target over {@code spaceduck.http.max-uri-length} is refused with a 414 problem
+ * and a declared body over {@code quarkus.http.limits.max-body-size} with a 413 problem, both
+ * before the body is read; paths no route matches get a 404 problem.
  */
 @ApplicationScoped
 public class HttpConventions {
@@ -26,12 +27,15 @@ public class HttpConventions {
 
   private final Problems problems;
   private final long maxBodySize;
+  private final int maxUriLength;
 
   public HttpConventions(
       Problems problems,
+      HttpConfig config,
       @ConfigProperty(name = "quarkus.http.limits.max-body-size") Optional<MemorySize> limit) {
     this.problems = problems;
     this.maxBodySize = limit.map(MemorySize::asLongValue).orElse(Long.MAX_VALUE);
+    this.maxUriLength = config.maxUriLength();
   }
 
   void register(@Observes Router router) {
@@ -43,6 +47,17 @@ public class HttpConventions {
 
   private void first(RoutingContext rc) {
     RequestIds.assign(rc);
+    if (rc.request().uri().length() > maxUriLength) {
+      rc.response().headers().set(HttpHeaders.CONNECTION, "close");
+      write(
+          rc,
+          new ProblemException(
+              ErrorKind.URI_TOO_LONG,
+              "The request target (path and query) is longer than the limit of "
+                  + maxUriLength
+                  + " characters."));
+      return;
+    }
     String length = rc.request().getHeader(HttpHeaders.CONTENT_LENGTH);
     if (length != null && declaredLength(length) > maxBodySize) {
       rc.response().headers().set(HttpHeaders.CONNECTION, "close");

@@ -11,6 +11,7 @@ public enum ErrorKind {
   CONFLICT(409, "Conflict"),
   GONE(410, "Gone"),
   PAYLOAD_TOO_LARGE(413, "Content Too Large"),
+  URI_TOO_LONG(414, "URI Too Long"),
   UNSUPPORTED_MEDIA_TYPE(415, "Unsupported Media Type"),
   TOO_MANY_REQUESTS(429, "Too Many Requests"),
   INTERNAL(500, "Internal Server Error"),
