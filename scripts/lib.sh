@@ -67,3 +67,24 @@ ensure_databases() {
     fi
   done
 }
+
+# Development signing keys for sd_token in the given folder, generated once, and exported as
+# the locations identity-service (private) and the token verifiers (public) read.
+use_dev_jwt_keys() {
+  local dir=$1
+  if [[ ! -s $dir/private.pem ]]; then
+    command -v openssl >/dev/null 2>&1 || fail "openssl is needed to generate development JWT keys: apt-get install openssl."
+    mkdir -p "$dir"
+    openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$dir/private.pem" 2>/dev/null
+    openssl pkey -in "$dir/private.pem" -pubout -out "$dir/public.pem"
+    chmod 600 "$dir/private.pem"
+    say "generated development JWT keys in $dir/"
+  fi
+  export SMALLRYE_JWT_SIGN_KEY_LOCATION=$dir/private.pem
+  export MP_JWT_VERIFY_PUBLICKEY_LOCATION=$dir/public.pem
+}
+
+# Peak resident memory of a process so far (VmHWM), in MiB.
+peak_rss_mib() {
+  awk '/^VmHWM:/ {printf "%d", $2 / 1024}' "/proc/$1/status"
+}

@@ -16,7 +16,7 @@ source scripts/lib.sh
 services=(identity-service:8081 cert-service:8082 sync-service:8083 gateway:8080)
 state=$root/.local
 logs=$state/logs
-mkdir -p "$logs" "$state/jwt"
+mkdir -p "$logs"
 
 require_java
 require_postgres
@@ -29,15 +29,7 @@ for entry in "${services[@]}"; do
 done
 
 # Development signing keys for sd_token, generated once into the ignored .local/ folder.
-if [[ ! -s $state/jwt/private.pem ]]; then
-  command -v openssl >/dev/null 2>&1 || fail "openssl is needed to generate development JWT keys: apt-get install openssl."
-  openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$state/jwt/private.pem" 2>/dev/null
-  openssl pkey -in "$state/jwt/private.pem" -pubout -out "$state/jwt/public.pem"
-  chmod 600 "$state/jwt/private.pem"
-  say "generated development JWT keys in .local/jwt/"
-fi
-export SMALLRYE_JWT_SIGN_KEY_LOCATION=$state/jwt/private.pem
-export MP_JWT_VERIFY_PUBLICKEY_LOCATION=$state/jwt/public.pem
+use_dev_jwt_keys "$state/jwt"
 
 if [[ -z ${SKIP_BUILD:-} ]]; then
   say "building (./mvnw package -DskipTests) ..."

@@ -115,6 +115,7 @@ errors() {
   found=$(awk '/Non-2xx/ {print $5 " non-2xx"} /Socket errors/ {sub(/^ +/, ""); print}' | paste -sd' ')
   printf '%s' "${found:-0}"
 }
+rss=$(peak_rss_mib "$pid")
 post_rps=$(rps <<<"$post_out")
 get_rps=$(rps <<<"$get_out")
 pg_tps=$(awk '/^tps/ {print $3; exit}' <<<"$pg_out")
@@ -139,6 +140,9 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.1f%%", 100 * a / b}'; }
   echo "| the same SELECT in PostgreSQL | \`$pg_cmd\` | $pg_tps tps | $(awk '/latency average/ {print $4 " " $5 " (avg)"}' <<<"$pg_out") | | |"
   echo
   echo "Ratio, service / raw lookup: POST $(ratio "$post_rps" "$pg_tps"), GET $(ratio "$get_rps" "$pg_tps")."
+  echo
+  echo "Peak resident memory of cert-service over the whole run (VmHWM): $rss MiB"
+  echo "(target, DESIGN.md: <= 256 MiB under load)."
   echo
   echo "The raw lookup is the ceiling: pgbench sends one prepared SELECT per transaction and does"
   echo "nothing with the row. Each verify request adds HTTP parsing, routing, the request-id filter,"

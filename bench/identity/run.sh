@@ -48,14 +48,12 @@ cleanup() {
 }
 trap cleanup EXIT
 
-openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$work/private.pem" 2>/dev/null
-openssl pkey -in "$work/private.pem" -pubout -out "$work/public.pem"
+use_dev_jwt_keys "$work/jwt"
 psql -X -q -d postgres -c "create database $database" >/dev/null
 
 say "starting identity-service on $base ..."
 # shellcheck disable=SC2086
 QUARKUS_HTTP_PORT=$port SPACEDUCK_DATABASE=$database SPACEDUCK_EVENTS_STREAM="bench:$database:events" \
-  SMALLRYE_JWT_SIGN_KEY_LOCATION=$work/private.pem MP_JWT_VERIFY_PUBLICKEY_LOCATION=$work/public.pem \
   QUARKUS_LOG_CONSOLE_LEVEL=WARN \
   java $java_opts -jar "$jar" >"$work/service.log" 2>&1 &
 pid=$!
@@ -96,6 +94,8 @@ run signin "$hash_connections" signin.lua /beak/signin BENCH_EMAIL="$email"
 run me_key "$connections" me.lua /beak/me BENCH_CREDENTIAL="$key"
 run me_token "$connections" me.lua /beak/me BENCH_CREDENTIAL="$token"
 
+rss=$(peak_rss_mib "$pid")
+
 cores=$(nproc)
 per_core() { awk -v r="$1" -v c="$cores" 'BEGIN {printf "%.1f", r / c}'; }
 {
@@ -114,6 +114,9 @@ per_core() { awk -v r="$1" -v c="$cores" 'BEGIN {printf "%.1f", r / c}'; }
   echo "| POST /beak/signin (Argon2id verify + RS256 sign) | $hash_connections | ${rps[signin]} | $(per_core "${rps[signin]}") | ${p50[signin]} | ${p99[signin]} | ${bad[signin]} |"
   echo "| GET /beak/me with a Beak Key | $connections | ${rps[me_key]} | $(per_core "${rps[me_key]}") | ${p50[me_key]} | ${p99[me_key]} | ${bad[me_key]} |"
   echo "| GET /beak/me with an sd_token | $connections | ${rps[me_token]} | $(per_core "${rps[me_token]}") | ${p50[me_token]} | ${p99[me_token]} | ${bad[me_token]} |"
+  echo
+  echo "Peak resident memory of the service over the whole run (VmHWM): $rss MiB"
+  echo "(target, DESIGN.md: <= 256 MiB under load)."
   echo
   echo "Raw wrk output of this run:"
   echo

@@ -23,6 +23,7 @@ require_java
 require_postgres
 require_redis
 ensure_databases identity cert sync
+use_dev_jwt_keys "$root/.local/jwt"
 for s in "${services[@]}"; do
   [[ -f $s/target/quarkus-app/quarkus-run.jar ]] || ./mvnw -B -q package -DskipTests
 done
@@ -64,5 +65,7 @@ done
   echo "| service | wall to ready, median ms | Quarkus \"started in\", median ms | RSS when ready, MiB | wall, each run ms |"
   echo "|---|---|---|---|---|"
   printf '%s\n' "${rows[@]}"
+  echo
+  echo "Where the time goes and what was tried: README.md beside this file."
 } >"$here/RESULTS.md"
 cat "$here/RESULTS.md"
