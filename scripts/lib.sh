@@ -88,3 +88,22 @@ use_dev_jwt_keys() {
 peak_rss_mib() {
   awk '/^VmHWM:/ {printf "%d", $2 / 1024}' "/proc/$1/status"
 }
+
+# Waits up to 90 s for a started service to answer /q/health/ready; fails with the end of its
+# log if the process exits first.
+wait_ready() { # base-url pid log name
+  local deadline=$((SECONDS + 90))
+  until curl -fsS -o /dev/null "$1/q/health/ready" 2>/dev/null; do
+    kill -0 "$2" 2>/dev/null || { tail -30 "$3" >&2; fail "$4 exited during start-up"; }
+    ((SECONDS < deadline)) || fail "$4 not ready after 90 s"
+    sleep 0.2
+  done
+}
+
+# Signs a new duckling up and in; prints its sd_token.
+sign_up_and_in() { # base-url email
+  local body="{\"email\":\"$2\",\"password\":\"Correct-Horse-Battery-42\"}"
+  curl -fsS -H 'Content-Type: application/json' -d "$body" "$1/beak/signup" >/dev/null
+  curl -fsS -H 'Content-Type: application/json' -d "$body" "$1/beak/signin" |
+    sed -n 's/.*"sd_token":"\([^"]*\)".*/\1/p'
+}

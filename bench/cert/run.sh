@@ -69,12 +69,7 @@ QUARKUS_HTTP_PORT=$port QUARKUS_HTTP_HOST=127.0.0.1 SPACEDUCK_DATABASE=$db \
   SPACEDUCK_EVENTS_STREAM=sdbench:cert:events \
   java $java_opts -jar "$jar" >"$work/service.log" 2>&1 &
 pid=$!
-deadline=$((SECONDS + 90))
-until curl -fsS -o /dev/null "http://127.0.0.1:$port/q/health/ready" 2>/dev/null; do
-  kill -0 "$pid" 2>/dev/null || { tail -30 "$work/service.log" >&2; fail "cert-service exited during start-up"; }
-  ((SECONDS < deadline)) || fail "cert-service not ready after 90 s"
-  sleep 0.5
-done
+wait_ready "http://127.0.0.1:$port" "$pid" "$work/service.log" cert-service
 
 say "seeding $certs certificates ..."
 psql -X -q -d "$db" -v ON_ERROR_STOP=1 -c "
@@ -142,7 +137,7 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.1f%%", 100 * a / b}'; }
   echo "Ratio, service / raw lookup: POST $(ratio "$post_rps" "$pg_tps"), GET $(ratio "$get_rps" "$pg_tps")."
   echo
   echo "Peak resident memory of cert-service over the whole run (VmHWM): $rss MiB"
-  echo "(target, DESIGN.md: <= 256 MiB under load)."
+  echo "with this bench's JAVA_OPTS (bench/memory measures the pods' settings and limits)."
   echo
   echo "The raw lookup is the ceiling: pgbench sends one prepared SELECT per transaction and does"
   echo "nothing with the row. Each verify request adds HTTP parsing, routing, the request-id filter,"

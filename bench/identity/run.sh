@@ -57,19 +57,11 @@ QUARKUS_HTTP_PORT=$port SPACEDUCK_DATABASE=$database SPACEDUCK_EVENTS_STREAM="be
   QUARKUS_LOG_CONSOLE_LEVEL=WARN \
   java $java_opts -jar "$jar" >"$work/service.log" 2>&1 &
 pid=$!
-deadline=$((SECONDS + 90))
-until curl -fsS -o /dev/null "$base/q/health/ready" 2>/dev/null; do
-  kill -0 $pid 2>/dev/null || { tail -30 "$work/service.log" >&2; fail "identity-service exited"; }
-  ((SECONDS < deadline)) || fail "identity-service not ready after 90 s"
-  sleep 0.5
-done
+wait_ready "$base" "$pid" "$work/service.log" identity-service
 
 json() { sed -n "s/.*\"$1\":\"\([^\"]*\)\".*/\1/p"; }
 email="bench-signin-$(date +%s)@bench.test"
-curl -fsS -H 'Content-Type: application/json' \
-  -d "{\"email\":\"$email\",\"password\":\"Correct-Horse-Battery-42\"}" "$base/beak/signup" >/dev/null
-token=$(curl -fsS -H 'Content-Type: application/json' \
-  -d "{\"email\":\"$email\",\"password\":\"Correct-Horse-Battery-42\"}" "$base/beak/signin" | json sd_token)
+token=$(sign_up_and_in "$base" "$email")
 key=$(curl -fsS -H 'Content-Type: application/json' -H "Authorization: Bearer $token" \
   -d '{"name":"bench"}' "$base/beak/keys" | json key)
 [[ $key == bk_live_* ]] || fail "could not create a Beak Key"
@@ -116,7 +108,7 @@ per_core() { awk -v r="$1" -v c="$cores" 'BEGIN {printf "%.1f", r / c}'; }
   echo "| GET /beak/me with an sd_token | $connections | ${rps[me_token]} | $(per_core "${rps[me_token]}") | ${p50[me_token]} | ${p99[me_token]} | ${bad[me_token]} |"
   echo
   echo "Peak resident memory of the service over the whole run (VmHWM): $rss MiB"
-  echo "(target, DESIGN.md: <= 256 MiB under load)."
+  echo "with this bench's JAVA_OPTS (bench/memory measures the pods' settings and limits)."
   echo
   echo "Raw wrk output of this run:"
   echo

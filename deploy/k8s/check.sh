@@ -2,7 +2,7 @@
 # Offline sanity check of the manifests: renders base and both overlays with
 # `kubectl kustomize` (no cluster needed) and checks that every Deployment's containers
 # have a startup, liveness and readiness probe, CPU and memory limits, and run as
-# non-root. Also checks that no Secret is rendered outside the dev overlay, that the
+# non-root, and that the two ways the JVM options reach the JVM agree. Also checks that no Secret is rendered outside the dev overlay, that the
 # example Secret is not used by any kustomization, and that prod runs 2+ replicas with an
 # HPA per Deployment. Prints one PASS/FAIL line per check; exits 1 if any check fails.
 #
@@ -69,6 +69,21 @@ for d in deployments:
         c_non_root = (c.get("securityContext") or {}).get("runAsNonRoot")
         check(c_non_root is True or (pod_non_root and c_non_root is None),
               f"{where} has runAsNonRoot")
+
+# The UBI launcher (JAVA_MAX_MEM_RATIO, GC_*) and JAVA_TOOL_OPTIONS must agree: two different
+# collectors stop the JVM at start, and two heap shares make bench/memory measure the wrong one.
+import re
+config = next((d.get("data") or {} for d in docs
+               if d.get("kind") == "ConfigMap" and d["metadata"]["name"].startswith("spaceduck-config")), {})
+tool = config.get("JAVA_TOOL_OPTIONS", "")
+launcher_gc = config.get("GC_CONTAINER_OPTIONS", "")
+check(launcher_gc and launcher_gc in tool.split(),
+      f"JAVA_TOOL_OPTIONS names the collector of GC_CONTAINER_OPTIONS ({launcher_gc or 'unset'})")
+share = re.search(r"-XX:MaxRAMPercentage=([0-9.]+)", tool)
+check(share and float(share.group(1)) == float(config.get("JAVA_MAX_MEM_RATIO", "-1")),
+      "JAVA_TOOL_OPTIONS gives the heap the share of JAVA_MAX_MEM_RATIO")
+for knob, flag in (("GC_MIN_HEAP_FREE_RATIO", "MinHeapFreeRatio"), ("GC_MAX_HEAP_FREE_RATIO", "MaxHeapFreeRatio")):
+    check(f"-XX:{flag}={config.get(knob)}" in tool.split(), f"JAVA_TOOL_OPTIONS has {knob}")
 
 # Only the dev overlay may carry a Secret (its obviously fake dev password).
 secrets = [d["metadata"]["name"] for d in docs if d.get("kind") == "Secret"]
