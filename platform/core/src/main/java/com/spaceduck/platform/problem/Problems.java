@@ -21,6 +21,9 @@ public class Problems {
 
   public static final String MEDIA_TYPE = "application/problem+json";
 
+  /** Spelled like the gateway's {@code RateLimit-*} headers (Vert.x's constant is lower case). */
+  private static final CharSequence RETRY_AFTER = HttpHeaders.createOptimized("Retry-After");
+
   private final ProblemsConfig config;
   private final ObjectMapper json;
   private final List<Map.Entry<String, ProblemFamily>> prefixes;
@@ -97,7 +100,7 @@ public class Problems {
     response.setStatusCode(e.kind().status());
     response.headers().set(HttpHeaders.CONTENT_TYPE, MEDIA_TYPE);
     if (e.retryAfterSeconds() != null) {
-      response.headers().set(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
+      response.headers().set(RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
     }
     response.end(render(e, path, requestId));
   }
