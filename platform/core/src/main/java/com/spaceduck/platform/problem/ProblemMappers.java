@@ -25,7 +25,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 /**
  * Turns every exception that leaves a REST resource into a problem document of the service's
  * family. Nothing about the exception itself (class, message of an unexpected failure, SQL, stack
- * trace) reaches the client; unexpected failures are logged with the request id instead.
+ * trace) reaches the client; unexpected failures are logged with the request id instead. A failure
+ * that means a dependency could not be reached is a 503 with {@code Retry-After}, not a 500.
  */
 public class ProblemMappers {
 
@@ -33,10 +34,18 @@ public class ProblemMappers {
 
   private final Problems problems;
   private final ObjectMapper json;
+  private final DependencyFailures dependencies;
+  private final long unavailableRetryAfter;
 
-  public ProblemMappers(Problems problems, ObjectMapper json) {
+  public ProblemMappers(
+      Problems problems,
+      ObjectMapper json,
+      DependencyFailures dependencies,
+      ProblemsConfig config) {
     this.problems = problems;
     this.json = json;
+    this.dependencies = dependencies;
+    this.unavailableRetryAfter = Math.max(1, config.unavailableRetryAfter().toSeconds());
   }
 
   @ServerExceptionMapper
@@ -121,6 +130,13 @@ public class ProblemMappers {
 
   @ServerExceptionMapper
   public Response unexpected(Throwable e, HttpServerRequest request) {
+    if (dependencies.unreachable(e)) {
+      LOG.warnf("A dependency is unreachable: %s", e.toString());
+      return respond(
+          new ProblemException(ErrorKind.UNAVAILABLE, detail(ErrorKind.UNAVAILABLE))
+              .retryAfter(unavailableRetryAfter),
+          request);
+    }
     LOG.error("Unexpected failure", e);
     return respond(
         new ProblemException(ErrorKind.INTERNAL, "An unexpected error occurred."), request);

@@ -2,6 +2,7 @@ package com.spaceduck.platform.problem;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 import java.util.Map;
 
 /** How a service renders its problem documents. */
@@ -28,4 +29,11 @@ public interface ProblemsConfig {
    * code for every 401.
    */
   Map<String, String> codes();
+
+  /**
+   * {@code Retry-After} of the 503 problem answered when a dependency (the database, Redis) cannot
+   * be reached, in whole seconds (at least 1).
+   */
+  @WithDefault("5s")
+  Duration unavailableRetryAfter();
 }

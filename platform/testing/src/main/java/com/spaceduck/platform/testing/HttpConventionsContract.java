@@ -146,6 +146,12 @@ public abstract class HttpConventionsContract {
   }
 
   @Test
+  void unreachableDependencyIsProblem503WithRetryAfter() {
+    assertProblem(given().get(PROBE + "/unreachable").then(), 503, code(ErrorKind.UNAVAILABLE))
+        .header("Retry-After", "5");
+  }
+
+  @Test
   void problemExceptionKeepsRetryAfterAndExtensions() {
     assertProblem(given().get(PROBE + "/problem").then(), 429, code(ErrorKind.TOO_MANY_REQUESTS))
         .header("Retry-After", "7")

@@ -17,8 +17,10 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.net.ConnectException;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletionException;
 import org.jboss.logging.MDC;
 
 /**
@@ -51,6 +53,13 @@ public class ProbeResource {
     throw new ProblemException(ErrorKind.TOO_MANY_REQUESTS, "Slow down.")
         .retryAfter(7)
         .with("limit", 5);
+  }
+
+  @GET
+  @Path("unreachable")
+  public Uni<String> unreachable() {
+    return Uni.createFrom()
+        .failure(new CompletionException(new ConnectException("Connection refused")));
   }
 
   @GET
