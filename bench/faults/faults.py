@@ -1,0 +1,290 @@
+"""Sign-ups and key-authenticated reads through the gateway while PostgreSQL and then Redis are
+taken away and given back, then the checks of DESIGN.md's fault target:
+
+  1. every acknowledged sign-up (201) is in identity's database;
+  2. every acknowledged sign-up got its birth certificate (the event crossed the Redis outage);
+  3. no 5xx other than 503 with Retry-After;
+  4. after each fault, the platform answers normally again without a restart.
+
+Started by run.sh, which prepares databases, keys and the environment; the services are started
+here because they must connect through the relays.
+"""
+
+import collections
+import http.client
+import json
+import os
+import subprocess
+import sys
+import threading
+import time
+import uuid
+
+from relay import Relay
+
+ROOT = os.environ["ROOT"]
+WORK = os.environ["WORK"]
+TAG = os.environ["TAG"]
+HERE = os.path.dirname(os.path.abspath(__file__))
+PG_PORT, REDIS_PORT = 15432, 16379
+GATEWAY_PORT = 18280
+SERVICES = {"identity-service": 18281, "cert-service": 18282, "gateway": GATEWAY_PORT}
+PASSWORD = "Correct-Horse-Battery-42"
+
+# Phase boundaries, in seconds from the start of the load.
+SCHEDULE = [
+    (0, "steady"),
+    (8, "PostgreSQL away"),
+    (14, "PostgreSQL back"),
+    (24, "Redis away"),
+    (30, "Redis back"),
+    (40, "end"),
+]
+RECOVERED_WITHIN = 5  # seconds after a dependency returns that answers must be normal again
+
+
+def log(message):
+    print(message, flush=True)
+
+
+def start_services():
+    env = dict(os.environ)
+    env.update(
+        PGPORT=str(PG_PORT),
+        REDIS_URL=f"redis://127.0.0.1:{REDIS_PORT}",
+        SPACEDUCK_EVENTS_STREAM=f"bench:{TAG}:events",
+        SPACEDUCK_GATEWAY_UPSTREAMS_IDENTITY=f"http://127.0.0.1:{SERVICES['identity-service']}",
+        SPACEDUCK_GATEWAY_UPSTREAMS_CERT=f"http://127.0.0.1:{SERVICES['cert-service']}",
+        SPACEDUCK_GATEWAY_UPSTREAMS_SYNC="http://127.0.0.1:1",
+        SPACEDUCK_GATEWAY_RATE_LIMITS_KEY_PREFIX=f"bench:{TAG}:",
+        QUARKUS_LOG_CONSOLE_LEVEL="WARN",
+    )
+    unlimited = []
+    for group in ("signup", "beak"):
+        unlimited += [
+            f"-Dspaceduck.gateway.rate-limits.groups.{group}.limit=50000000",
+            f"-Dspaceduck.gateway.rate-limits.groups.{group}.burst=50000000",
+        ]
+    processes = []
+    for name, port in SERVICES.items():
+        service_env = dict(env, QUARKUS_HTTP_PORT=str(port))
+        if name != "gateway":
+            service_env["SPACEDUCK_DATABASE"] = f"{TAG}_{name.removesuffix('-service')}"
+        command = ["java", *os.environ["JAVA_OPTS"].split(), *unlimited, "-jar",
+                   f"{ROOT}/{name}/target/quarkus-app/quarkus-run.jar"]
+        output = open(f"{WORK}/{name}.log", "w")
+        processes.append(subprocess.Popen(command, env=service_env, stdout=output, stderr=output))
+        wait_ready(name, port, processes[-1])
+    return processes
+
+
+def wait_ready(name, port, process):
+    deadline = time.time() + 90
+    while time.time() < deadline:
+        if process.poll() is not None:
+            sys.exit(f"{name} exited during start-up; see its log in {WORK}")
+        try:
+            if call("GET", "/q/health/ready", port=port)[0] == 200:
+                log(f"{name} ready on {port}")
+                return
+        except OSError:
+            pass
+        time.sleep(0.3)
+    sys.exit(f"{name} not ready after 90 s")
+
+
+def call(method, path, body=None, headers=None, port=GATEWAY_PORT, connection=None):
+    """One request; returns (status, headers, parsed body or None)."""
+    own = connection is None
+    connection = connection or http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    payload = json.dumps(body) if body is not None else None
+    all_headers = {"Content-Type": "application/json"} if payload else {}
+    all_headers.update(headers or {})
+    try:
+        connection.request(method, path, payload, all_headers)
+        response = connection.getresponse()
+        raw = response.read()
+        try:
+            parsed = json.loads(raw) if raw else None
+        except ValueError:
+            parsed = None
+        return response.status, dict(response.getheaders()), parsed
+    finally:
+        if own:
+            connection.close()
+
+
+class Load:
+    """Worker threads that sign up new ducklings and read /beak/me with a Beak Key."""
+
+    def __init__(self, key):
+        self.key = key
+        self.started = time.time()
+        self.stop = threading.Event()
+        self.answers = []  # (seconds from start, kind, status, has Retry-After)
+        self.acknowledged = []  # duckling ids answered 201
+        self.lock = threading.Lock()
+
+    def elapsed(self):
+        return time.time() - self.started
+
+    def record(self, kind, status, headers):
+        retry_after = any(name.lower() == "retry-after" for name in headers)
+        with self.lock:
+            self.answers.append((self.elapsed(), kind, status, retry_after))
+
+    def send(self, connection, kind, method, path, body=None, headers=None):
+        """Sends on the worker's keep-alive connection, opening a new one after a dropped one."""
+        try:
+            status, answer_headers, answer = call(method, path, body, headers, connection=connection[0])
+        except (OSError, http.client.HTTPException):
+            connection[0].close()
+            connection[0] = http.client.HTTPConnection("127.0.0.1", GATEWAY_PORT, timeout=30)
+            status, answer_headers, answer = 0, {}, None
+        self.record(kind, status, answer_headers)
+        return status, answer
+
+    def signups(self, worker):
+        connection = [http.client.HTTPConnection("127.0.0.1", GATEWAY_PORT, timeout=30)]
+        count = 0
+        while not self.stop.is_set():
+            count += 1
+            email = f"fault-{TAG}-{worker}-{count}@bench.test"
+            status, body = self.send(
+                connection, "signup", "POST", "/beak/signup", {"email": email, "password": PASSWORD})
+            if status == 201:
+                with self.lock:
+                    self.acknowledged.append(body["duckling_id"])
+            elif status == 503:
+                time.sleep(0.2)
+
+    def reads(self):
+        connection = [http.client.HTTPConnection("127.0.0.1", GATEWAY_PORT, timeout=30)]
+        while not self.stop.is_set():
+            self.send(connection, "me", "GET", "/beak/me",
+                      headers={"Authorization": f"Bearer {self.key}"})
+            time.sleep(0.02)
+
+
+def psql(database, query):
+    result = subprocess.run(["psql", "-X", "-tA", "-d", database, "-c", query],
+                            capture_output=True, text=True, check=True)
+    return result.stdout.strip()
+
+
+def count_present(database, table, column, ids):
+    if not ids:
+        return 0
+    values = ",".join(f"('{i}'::uuid)" for i in ids)
+    return int(psql(database, f"select count(distinct t.{column}) from {table} t "
+                              f"join (values {values}) v(id) on t.{column} = v.id"))
+
+
+def phase_of(second):
+    name = SCHEDULE[0][1]
+    for start, phase in SCHEDULE[:-1]:  # answers that arrive after the end count to the last phase
+        if second >= start:
+            name = phase
+    return name
+
+
+def main():
+    pg, redis = Relay(PG_PORT, 5432), Relay(REDIS_PORT, 6379)
+    pg.start()
+    redis.start()
+    processes = start_services()
+    try:
+        run(pg, redis)
+    finally:
+        for process in processes:
+            process.terminate()
+        for process in processes:
+            process.wait(30)
+
+
+def run(pg, redis):
+    email = f"fault-owner-{TAG}@bench.test"
+    call("POST", "/beak/signup", {"email": email, "password": PASSWORD})
+    token = call("POST", "/beak/signin", {"email": email, "password": PASSWORD})[2]["sd_token"]
+    key = call("POST", "/beak/keys", {"name": "faults"},
+               headers={"Authorization": f"Bearer {token}"})[2]["key"]
+
+    load = Load(key)
+    workers = [threading.Thread(target=load.signups, args=(n,)) for n in range(4)]
+    workers += [threading.Thread(target=load.reads) for _ in range(4)]
+    for worker in workers:
+        worker.start()
+    actions = {8: pg.cut, 14: pg.restore, 24: redis.cut, 30: redis.restore}
+    for second, phase in SCHEDULE[1:]:
+        time.sleep(max(0, second - load.elapsed()))
+        log(f"t={second:>2}s {phase}")
+        if second in actions:
+            actions[second]()
+    load.stop.set()
+    for worker in workers:
+        worker.join(60)
+
+    acknowledged = list(load.acknowledged)
+    stored = count_present(f"{TAG}_identity", "ducklings", "id", acknowledged)
+    deadline = time.time() + 60
+    certified = 0
+    while time.time() < deadline:
+        certified = count_present(f"{TAG}_cert", "certificates", "duckling_id", acknowledged)
+        if certified == len(acknowledged):
+            break
+        time.sleep(1)
+    report(load, acknowledged, stored, certified)
+
+
+def report(load, acknowledged, stored, certified):
+    table = collections.OrderedDict((phase, collections.Counter()) for _, phase in SCHEDULE[:-1])
+    bad_5xx = 0
+    late = 0
+    for second, kind, status, retry_after in load.answers:
+        table[phase_of(second)][(kind, status)] += 1
+        if status >= 500 and not (status == 503 and retry_after):
+            bad_5xx += 1
+        if status == 0:
+            bad_5xx += 1
+        returned = [start for start, phase in SCHEDULE if phase.endswith("back")]
+        if status >= 500 and any(start + RECOVERED_WITHIN <= second < start + 10 for start in returned):
+            late += 1
+
+    checks = [
+        (f"acknowledged sign-ups stored: {stored} of {len(acknowledged)}", stored == len(acknowledged)),
+        (f"acknowledged sign-ups with a certificate within 60 s: {certified} of {len(acknowledged)}",
+         certified == len(acknowledged)),
+        (f"5xx answers other than 503 with Retry-After (or dropped connections): {bad_5xx}",
+         bad_5xx == 0),
+        (f"5xx answers from {RECOVERED_WITHIN} s after a dependency returned: {late}", late == 0),
+    ]
+    lines = [
+        "# Faults under load",
+        "",
+        f"Produced by `bench/faults/run.sh` on {time.strftime('%Y-%m-%d', time.gmtime())}: gateway, "
+        "identity-service and cert-service on 127.0.0.1, reaching PostgreSQL and Redis through "
+        "relays that drop every connection and refuse new ones while a dependency is away. "
+        "4 threads sign up new ducklings, 4 read `GET /beak/me` with a Beak Key, all through the "
+        "gateway.",
+        "",
+        "| phase | from | sign-up answers | /beak/me answers |",
+        "|---|---|---|---|",
+    ]
+    starts = {phase: start for start, phase in SCHEDULE}
+    for phase, counts in table.items():
+        def cell(kind):
+            parts = [f"{status or 'dropped'}: {n}" for (k, status), n in sorted(counts.items()) if k == kind]
+            return ", ".join(parts) or "-"
+        lines.append(f"| {phase} | {starts[phase]} s | {cell('signup')} | {cell('me')} |")
+    lines += ["", "| check | result |", "|---|---|"]
+    lines += [f"| {what} | {'PASS' if ok else 'FAIL'} |" for what, ok in checks]
+    text = "\n".join(lines) + "\n"
+    with open(os.path.join(HERE, "RESULTS.md"), "w") as out:
+        out.write(text)
+    log(text)
+    if not all(ok for _, ok in checks):
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# The DESIGN.md fault target under load: PostgreSQL, then Redis, taken away for 6 s each while
+# sign-ups and key-authenticated reads go through the gateway (faults.py drives it and checks
+# that no acknowledged write is lost, that no 5xx but 503 with Retry-After is answered, and that
+# everything recovers without a restart). Throw-away databases, dropped at the end. Writes
+# RESULTS.md beside this script; exits 1 if a check fails.
+#
+#   bench/faults/run.sh            (builds first if needed)
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+cd "$root"
+# shellcheck source=scripts/lib.sh
+source scripts/lib.sh
+
+require_java
+require_postgres
+require_redis
+for port in 15432 16379 18280 18281 18282; do
+  ! port_open 127.0.0.1 "$port" || fail "Port $port is taken."
+done
+for service in gateway identity-service cert-service; do
+  [[ -f $service/target/quarkus-app/quarkus-run.jar ]] || ./mvnw -B -q package -DskipTests
+done
+
+export ROOT=$root TAG=faults_$(date +%s) WORK
+WORK=$(mktemp -d)
+export JAVA_OPTS=${JAVA_OPTS:--Xmx256m -XX:+UseSerialGC}
+cleanup() {
+  for db in identity cert; do
+    psql -X -q -d postgres -c "drop database if exists ${TAG}_$db with (force)" >/dev/null 2>&1 || true
+  done
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+for db in identity cert; do
+  psql -X -q -d postgres -c "create database ${TAG}_$db" >/dev/null
+done
+use_dev_jwt_keys "$WORK/jwt" >/dev/null
+
+python3 "$here/faults.py"
