@@ -4,7 +4,9 @@ taken away and given back, then the checks of DESIGN.md's fault target:
   1. every acknowledged sign-up (201) is in identity's database;
   2. every acknowledged sign-up got its birth certificate (the event crossed the Redis outage);
   3. no 5xx other than 503 with Retry-After;
-  4. after each fault, the platform answers normally again without a restart.
+  4. after each fault, the platform answers normally again without a restart;
+
+and the same for a restart of identity-service (SIGTERM, as Kubernetes sends it, then a start).
 
 Started by run.sh, which prepares databases, keys and the environment; the services are started
 here because they must connect through the relays.
@@ -31,15 +33,16 @@ GATEWAY_PORT = 18280
 SERVICES = {"identity-service": 18281, "cert-service": 18282, "gateway": GATEWAY_PORT}
 PASSWORD = "Correct-Horse-Battery-42"
 
-# Phase boundaries, in seconds from the start of the load.
+# Planned faults, in seconds from the start of the load. The restart's later phases (the service
+# down, then back) are recorded when they happen.
 SCHEDULE = [
-    (0, "steady"),
     (8, "PostgreSQL away"),
     (14, "PostgreSQL back"),
     (24, "Redis away"),
     (30, "Redis back"),
-    (40, "end"),
+    (40, "identity-service draining after SIGTERM"),
 ]
+AFTER_LAST = 8  # seconds of load after the last phase began
 RECOVERED_WITHIN = 5  # seconds after a dependency returns that answers must be normal again
 
 
@@ -47,9 +50,12 @@ def log(message):
     print(message, flush=True)
 
 
-def start_services():
+def start_service(name):
+    """Starts one service (as its pod would, with a shutdown grace period) and waits until ready."""
+    port = SERVICES[name]
     env = dict(os.environ)
     env.update(
+        QUARKUS_HTTP_PORT=str(port),
         PGPORT=str(PG_PORT),
         REDIS_URL=f"redis://127.0.0.1:{REDIS_PORT}",
         SPACEDUCK_EVENTS_STREAM=f"bench:{TAG}:events",
@@ -57,25 +63,32 @@ def start_services():
         SPACEDUCK_GATEWAY_UPSTREAMS_CERT=f"http://127.0.0.1:{SERVICES['cert-service']}",
         SPACEDUCK_GATEWAY_UPSTREAMS_SYNC="http://127.0.0.1:1",
         SPACEDUCK_GATEWAY_RATE_LIMITS_KEY_PREFIX=f"bench:{TAG}:",
+        QUARKUS_SHUTDOWN_TIMEOUT="20s",
         QUARKUS_LOG_CONSOLE_LEVEL="WARN",
     )
+    if name != "gateway":
+        env["SPACEDUCK_DATABASE"] = f"{TAG}_{name.removesuffix('-service')}"
     unlimited = []
     for group in ("signup", "beak"):
         unlimited += [
             f"-Dspaceduck.gateway.rate-limits.groups.{group}.limit=50000000",
             f"-Dspaceduck.gateway.rate-limits.groups.{group}.burst=50000000",
         ]
-    processes = []
-    for name, port in SERVICES.items():
-        service_env = dict(env, QUARKUS_HTTP_PORT=str(port))
-        if name != "gateway":
-            service_env["SPACEDUCK_DATABASE"] = f"{TAG}_{name.removesuffix('-service')}"
-        command = ["java", *os.environ["JAVA_OPTS"].split(), *unlimited, "-jar",
-                   f"{ROOT}/{name}/target/quarkus-app/quarkus-run.jar"]
-        output = open(f"{WORK}/{name}.log", "w")
-        processes.append(subprocess.Popen(command, env=service_env, stdout=output, stderr=output))
-        wait_ready(name, port, processes[-1])
-    return processes
+    command = ["java", *os.environ["JAVA_OPTS"].split(), *unlimited, "-jar",
+               f"{ROOT}/{name}/target/quarkus-app/quarkus-run.jar"]
+    output = open(f"{WORK}/{name}.log", "a")
+    process = subprocess.Popen(command, env=env, stdout=output, stderr=output)
+    wait_ready(name, port, process)
+    return process
+
+
+def restart(processes, name, mark):
+    """SIGTERM, as Kubernetes sends it, then a fresh start; marks when it is down and back."""
+    processes[name].terminate()
+    processes[name].wait(60)
+    mark(f"{name} down")
+    processes[name] = start_service(name)
+    mark(f"{name} back")
 
 
 def wait_ready(name, port, process):
@@ -123,7 +136,13 @@ class Load:
         self.stop = threading.Event()
         self.answers = []  # (seconds from start, kind, status, has Retry-After)
         self.acknowledged = []  # duckling ids answered 201
+        self.timeline = [(0.0, "steady")]  # (seconds from start, phase that begins)
         self.lock = threading.Lock()
+
+    def mark(self, phase):
+        with self.lock:
+            self.timeline.append((self.elapsed(), phase))
+        log(f"t={self.elapsed():4.1f}s {phase}")
 
     def elapsed(self):
         return time.time() - self.started
@@ -180,9 +199,9 @@ def count_present(database, table, column, ids):
                               f"join (values {values}) v(id) on t.{column} = v.id"))
 
 
-def phase_of(second):
-    name = SCHEDULE[0][1]
-    for start, phase in SCHEDULE[:-1]:  # answers that arrive after the end count to the last phase
+def phase_of(timeline, second):
+    name = timeline[0][1]
+    for start, phase in timeline:
         if second >= start:
             name = phase
     return name
@@ -192,17 +211,17 @@ def main():
     pg, redis = Relay(PG_PORT, 5432), Relay(REDIS_PORT, 6379)
     pg.start()
     redis.start()
-    processes = start_services()
+    processes = {name: start_service(name) for name in SERVICES}
     try:
-        run(pg, redis)
+        run(pg, redis, processes)
     finally:
-        for process in processes:
+        for process in processes.values():
             process.terminate()
-        for process in processes:
+        for process in processes.values():
             process.wait(30)
 
 
-def run(pg, redis):
+def run(pg, redis, processes):
     email = f"fault-owner-{TAG}@bench.test"
     call("POST", "/beak/signup", {"email": email, "password": PASSWORD})
     token = call("POST", "/beak/signin", {"email": email, "password": PASSWORD})[2]["sd_token"]
@@ -214,12 +233,14 @@ def run(pg, redis):
     workers += [threading.Thread(target=load.reads) for _ in range(4)]
     for worker in workers:
         worker.start()
-    actions = {8: pg.cut, 14: pg.restore, 24: redis.cut, 30: redis.restore}
-    for second, phase in SCHEDULE[1:]:
+    restarting = threading.Thread(target=restart, args=(processes, "identity-service", load.mark))
+    actions = {8: pg.cut, 14: pg.restore, 24: redis.cut, 30: redis.restore, 40: restarting.start}
+    for second, phase in SCHEDULE:
         time.sleep(max(0, second - load.elapsed()))
-        log(f"t={second:>2}s {phase}")
-        if second in actions:
-            actions[second]()
+        load.mark(phase)
+        actions[second]()
+    restarting.join(90)
+    time.sleep(AFTER_LAST)
     load.stop.set()
     for worker in workers:
         worker.join(60)
@@ -237,17 +258,17 @@ def run(pg, redis):
 
 
 def report(load, acknowledged, stored, certified):
-    table = collections.OrderedDict((phase, collections.Counter()) for _, phase in SCHEDULE[:-1])
+    timeline = sorted(load.timeline)
+    starts = {phase: start for start, phase in timeline}
+    table = collections.OrderedDict((phase, collections.Counter()) for _, phase in timeline)
     bad_5xx = 0
     late = 0
     for second, kind, status, retry_after in load.answers:
-        table[phase_of(second)][(kind, status)] += 1
-        if status >= 500 and not (status == 503 and retry_after):
+        phase = phase_of(timeline, second)
+        table[phase][(kind, status)] += 1
+        if status == 0 or (status >= 500 and not (status == 503 and retry_after)):
             bad_5xx += 1
-        if status == 0:
-            bad_5xx += 1
-        returned = [start for start, phase in SCHEDULE if phase.endswith("back")]
-        if status >= 500 and any(start + RECOVERED_WITHIN <= second < start + 10 for start in returned):
+        if status >= 500 and phase.endswith("back") and second >= starts[phase] + RECOVERED_WITHIN:
             late += 1
 
     checks = [
@@ -263,19 +284,20 @@ def report(load, acknowledged, stored, certified):
         "",
         f"Produced by `bench/faults/run.sh` on {time.strftime('%Y-%m-%d', time.gmtime())}: gateway, "
         "identity-service and cert-service on 127.0.0.1, reaching PostgreSQL and Redis through "
-        "relays that drop every connection and refuse new ones while a dependency is away. "
+        "relays that drop every connection and refuse new ones while a dependency is away; "
+        "then identity-service is stopped with SIGTERM (20 s shutdown grace, as in its pod) and "
+        "started again. "
         "4 threads sign up new ducklings, 4 read `GET /beak/me` with a Beak Key, all through the "
         "gateway.",
         "",
         "| phase | from | sign-up answers | /beak/me answers |",
         "|---|---|---|---|",
     ]
-    starts = {phase: start for start, phase in SCHEDULE}
     for phase, counts in table.items():
         def cell(kind):
             parts = [f"{status or 'dropped'}: {n}" for (k, status), n in sorted(counts.items()) if k == kind]
             return ", ".join(parts) or "-"
-        lines.append(f"| {phase} | {starts[phase]} s | {cell('signup')} | {cell('me')} |")
+        lines.append(f"| {phase} | {starts[phase]:.1f} s | {cell('signup')} | {cell('me')} |")
     lines += ["", "| check | result |", "|---|---|"]
     lines += [f"| {what} | {'PASS' if ok else 'FAIL'} |" for what, ok in checks]
     text = "\n".join(lines) + "\n"

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# The DESIGN.md fault target under load: PostgreSQL, then Redis, taken away for 6 s each while
-# sign-ups and key-authenticated reads go through the gateway (faults.py drives it and checks
+# The DESIGN.md fault target under load: PostgreSQL, then Redis, taken away for 6 s each, then
+# identity-service restarted (SIGTERM with its pod's 20 s shutdown grace, then a new start), while
+# sign-ups and key-authenticated reads go through the gateway. faults.py drives it and checks
 # that no acknowledged write is lost, that no 5xx but 503 with Retry-After is answered, and that
-# everything recovers without a restart). Throw-away databases, dropped at the end. Writes
+# everything recovers by itself. Throw-away databases, dropped at the end. Writes
 # RESULTS.md beside this script; exits 1 if a check fails.
 #
 #   bench/faults/run.sh            (builds first if needed)
@@ -39,4 +40,10 @@ for db in identity cert; do
 done
 use_dev_jwt_keys "$WORK/jwt" >/dev/null
 
-python3 "$here/faults.py"
+python3 "$here/faults.py" || {
+  status=$?
+  kept=$(mktemp -d /tmp/faults-logs.XXXXXX)
+  cp "$WORK"/*.log "$kept"/
+  say "the services' logs are kept in $kept"
+  exit $status
+}

@@ -15,7 +15,9 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.HttpVersion;
@@ -25,6 +27,7 @@ import io.vertx.core.impl.NoStackTraceTimeoutException;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Singleton;
 import java.net.ConnectException;
+import java.net.SocketException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -95,9 +98,19 @@ public class Proxy {
    * proxy whose forwarding headers may be kept.
    */
   public void forward(RoutingContext rc, Upstream upstream, String peer, boolean trustedPeer) {
+    rc.request().pause();
+    send(rc, upstream, peer, trustedPeer, true);
+  }
+
+  /**
+   * One attempt. A pooled keep-alive connection can be closed by the service (a restart, its idle
+   * timeout) just as a request goes out on it; a request without a body whose method is safe is
+   * then sent once more on a fresh connection, as it cannot have changed anything.
+   */
+  private void send(
+      RoutingContext rc, Upstream upstream, String peer, boolean trustedPeer, boolean mayRetry) {
     HttpServerRequest request = rc.request();
     HttpServerResponse response = rc.response();
-    request.pause();
 
     RequestOptions options =
         new RequestOptions()
@@ -129,7 +142,14 @@ public class Proxy {
                   .response()
                   .onComplete(
                       answered -> {
-                        if (answered.failed()) {
+                        if (answered.failed()
+                            && mayRetry
+                            && closedBeforeAnswer(answered.cause())
+                            && replayable(request)
+                            && !response.headWritten()) {
+                          LOG.debugf("Retrying on a fresh connection to %s", upstream.name());
+                          send(rc, upstream, peer, trustedPeer, false);
+                        } else if (answered.failed()) {
                           upstreamFailed(rc, upstream, answered.cause());
                         } else {
                           count(upstream, answered.result().statusCode());
@@ -140,17 +160,35 @@ public class Proxy {
             });
   }
 
-  private void sendBody(RoutingContext rc, HttpServerRequest request, HttpClientRequest out) {
+  /** Whether the request carries no body. */
+  private static boolean noBody(HttpServerRequest request) {
     String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
     boolean chunked = request.headers().contains(HttpHeaders.TRANSFER_ENCODING);
     // HTTP/1.x has a body only with a length or chunked coding; HTTP/2 has one unless the stream
     // ended with the headers.
     boolean http2 = request.version() == HttpVersion.HTTP_2;
-    boolean noBody =
-        request.isEnded()
-            || (length != null && "0".equals(length.trim()))
-            || (!http2 && length == null && !chunked);
-    if (noBody) {
+    return request.isEnded()
+        || (length != null && "0".equals(length.trim()))
+        || (!http2 && length == null && !chunked);
+  }
+
+  /** A safe method (RFC 9110 section 9.2.1) and no body: sending it twice changes nothing. */
+  private static boolean replayable(HttpServerRequest request) {
+    HttpMethod method = request.method();
+    return (method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS)
+        && noBody(request);
+  }
+
+  /** The service closed or reset the connection before any answer reached the gateway. */
+  private static boolean closedBeforeAnswer(Throwable failure) {
+    return failure instanceof HttpClosedException
+        || (failure instanceof SocketException
+            && String.valueOf(failure.getMessage()).contains("Connection reset"));
+  }
+
+  private void sendBody(RoutingContext rc, HttpServerRequest request, HttpClientRequest out) {
+    String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+    if (noBody(request)) {
       out.end();
       request.resume();
       return;
@@ -267,6 +305,15 @@ public class Proxy {
           new ProblemException(
                   ErrorKind.UNAVAILABLE,
                   "The " + upstream.name() + " service is unavailable; retry shortly.")
+              .retryAfter(1);
+    } else if (closedBeforeAnswer(failure)) {
+      // Typically a service shutting down; the next attempt reaches another instance.
+      problem =
+          new ProblemException(
+                  ErrorKind.UNAVAILABLE,
+                  "The "
+                      + upstream.name()
+                      + " service closed the connection before answering; retry shortly.")
               .retryAfter(1);
     } else {
       problem =

@@ -206,6 +206,25 @@ class RoutingTest {
   }
 
   @Test
+  void safeRequestIsSentAgainWhenTheServiceClosesTheConnectionBeforeAnswering() {
+    String path = "/beak/restart-" + UUID.randomUUID() + "/close-once";
+    given().get(path).then().statusCode(200).body("uri", equalTo(path));
+    assertEquals(2, UpstreamStubs.timesSeen(path));
+  }
+
+  @Test
+  void connectionClosedBeforeAnAnswerIs503WithRetryAfter() {
+    String post = "/beak/restart-" + UUID.randomUUID() + "/close-always";
+    assertProblem(given().contentType(ContentType.JSON).body("{}").post(post).then(), 503, "E5003")
+        .header("Retry-After", "1");
+    assertEquals(1, UpstreamStubs.timesSeen(post), "a POST is never sent twice");
+
+    String get = "/beak/restart-" + UUID.randomUUID() + "/close-always";
+    assertProblem(given().get(get).then(), 503, "E5003").header("Retry-After", "1");
+    assertEquals(2, UpstreamStubs.timesSeen(get), "a GET is sent at most twice");
+  }
+
+  @Test
   void unreachableUpstreamIs503WithRetryAfter() {
     assertProblem(given().get("/v1/dead/catalog").then(), 503, "service_unavailable")
         .header("Retry-After", notNullValue());

@@ -21,7 +21,9 @@ import java.util.concurrent.TimeUnit;
  * Three small upstreams (identity, cert, sync) on loopback, started for the gateway's tests so no
  * real service is needed, plus a Redis relay the tests can cut. Each stub answers every request
  * with a JSON echo of what it received; {@code /…/slow} answers after two seconds, {@code /…/big}
- * streams a megabyte, and readiness can be switched per stub.
+ * streams a megabyte, {@code /…/close-once} closes the connection without an answer the first time
+ * a path is asked for and {@code /…/close-always} every time, and readiness can be switched per
+ * stub.
  */
 public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
 
@@ -29,6 +31,7 @@ public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
 
   private static final Map<String, Boolean> READY = new ConcurrentHashMap<>();
   private static final List<String> SEEN = new CopyOnWriteArrayList<>();
+  private static final Map<String, Integer> TIMES_SEEN = new ConcurrentHashMap<>();
   private static volatile TcpProxy redis;
 
   private Vertx vertx;
@@ -87,12 +90,23 @@ public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
     return SEEN.contains(path);
   }
 
+  /** How many requests for this path the stubs received. */
+  public static int timesSeen(String path) {
+    return TIMES_SEEN.getOrDefault(path, 0);
+  }
+
   private static void answer(String name, HttpServerRequest request) {
     if (request.path().equals("/q/health/ready")) {
       request.response().setStatusCode(READY.getOrDefault(name, true) ? 200 : 503).end();
       return;
     }
     SEEN.add(request.path());
+    int times = TIMES_SEEN.merge(request.path(), 1, Integer::sum);
+    if (request.path().endsWith("/close-always")
+        || (request.path().endsWith("/close-once") && times == 1)) {
+      request.connection().close();
+      return;
+    }
     request
         .body()
         .onSuccess(

@@ -16,9 +16,15 @@ public class DatabaseFailures implements DependencyFailure {
 
   private static final Set<String> UNAVAILABLE_STATES = Set.of("57P01", "57P02", "57P03", "53300");
 
+  /** The SQL client's message for a command given to a pooled connection that has just died. */
+  private static final String NOT_ACTIVE = "Connection is not active now";
+
   @Override
   public boolean unreachable(Throwable failure) {
     if (failure instanceof ClosedConnectionException) {
+      return true;
+    }
+    if (failure.getMessage() != null && failure.getMessage().startsWith(NOT_ACTIVE)) {
       return true;
     }
     if (failure instanceof PgException pg && pg.getSqlState() != null) {
