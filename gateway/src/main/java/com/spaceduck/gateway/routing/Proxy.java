@@ -3,6 +3,7 @@ package com.spaceduck.gateway.routing;
 import com.spaceduck.gateway.GatewayConfig;
 import com.spaceduck.platform.http.RequestIds;
 import com.spaceduck.platform.problem.ErrorKind;
+import com.spaceduck.platform.problem.NetworkFailures;
 import com.spaceduck.platform.problem.ProblemException;
 import com.spaceduck.platform.problem.Problems;
 import io.micrometer.core.instrument.Counter;
@@ -27,7 +28,6 @@ import io.vertx.core.impl.NoStackTraceTimeoutException;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Singleton;
 import java.net.ConnectException;
-import java.net.SocketException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -181,9 +181,7 @@ public class Proxy {
 
   /** The service closed or reset the connection before any answer reached the gateway. */
   private static boolean closedBeforeAnswer(Throwable failure) {
-    return failure instanceof HttpClosedException
-        || (failure instanceof SocketException
-            && String.valueOf(failure.getMessage()).contains("Connection reset"));
+    return failure instanceof HttpClosedException || NetworkFailures.connectionReset(failure);
   }
 
   private void sendBody(RoutingContext rc, HttpServerRequest request, HttpClientRequest out) {

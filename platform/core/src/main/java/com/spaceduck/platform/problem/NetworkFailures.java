@@ -15,8 +15,13 @@ public class NetworkFailures implements DependencyFailure {
     return failure instanceof ConnectException
         || failure instanceof NoRouteToHostException
         || failure instanceof ClosedChannelException
-        || (failure instanceof SocketException
-            && failure.getMessage() != null
-            && failure.getMessage().contains("Connection reset"));
+        || connectionReset(failure);
+  }
+
+  /** The peer reset the connection (the JDK reports it only in the message). */
+  public static boolean connectionReset(Throwable failure) {
+    return failure instanceof SocketException
+        && failure.getMessage() != null
+        && failure.getMessage().contains("Connection reset");
   }
 }
