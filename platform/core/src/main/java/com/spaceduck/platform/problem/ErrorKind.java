@@ -13,6 +13,7 @@ public enum ErrorKind {
   PAYLOAD_TOO_LARGE(413, "Content Too Large"),
   URI_TOO_LONG(414, "URI Too Long"),
   UNSUPPORTED_MEDIA_TYPE(415, "Unsupported Media Type"),
+  UNPROCESSABLE(422, "Unprocessable Content"),
   TOO_MANY_REQUESTS(429, "Too Many Requests"),
   INTERNAL(500, "Internal Server Error"),
   BAD_GATEWAY(502, "Bad Gateway"),

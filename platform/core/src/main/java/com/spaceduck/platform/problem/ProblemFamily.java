@@ -47,6 +47,7 @@ public enum ProblemFamily {
       case PAYLOAD_TOO_LARGE -> "payload_too_large";
       case URI_TOO_LONG -> "uri_too_long";
       case UNSUPPORTED_MEDIA_TYPE -> "unsupported_media_type";
+      case UNPROCESSABLE -> "unprocessable_content";
       case TOO_MANY_REQUESTS -> "rate_limited";
       case INTERNAL -> "internal_error";
       case BAD_GATEWAY -> "bad_gateway";

@@ -1,0 +1,89 @@
+package com.spaceduck.sync.catalog;
+
+import com.spaceduck.platform.problem.FieldError;
+import com.spaceduck.platform.problem.ProblemException;
+import com.spaceduck.sync.keys.KeyHolder;
+import com.spaceduck.sync.keys.VenueKey;
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/** Catalog sync and its reports; called with the venue's API key. */
+@Path("/v1")
+@VenueKey
+public class SyncResource {
+
+  static final String IDEMPOTENT_REPLAYED = "Idempotent-Replayed";
+
+  private final SyncService sync;
+  private final CatalogService catalog;
+  private final KeyHolder key;
+
+  public SyncResource(SyncService sync, CatalogService catalog, KeyHolder key) {
+    this.sync = sync;
+    this.catalog = catalog;
+    this.key = key;
+  }
+
+  /**
+   * Applies a sync (or, with {@code dryRun=true}, reports what it would do). A retry with the same
+   * {@code Idempotency-Key} and body gets the first answer again, marked {@code
+   * Idempotent-Replayed: true}.
+   */
+  @POST
+  @Path("/sync")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Produces(MediaType.APPLICATION_JSON)
+  public Uni<RestResponse<SyncReport>> sync(
+      @NotNull SyncRequest request,
+      @QueryParam("dryRun") String dryRun,
+      @HeaderParam("Idempotency-Key") String idempotencyKey) {
+    return sync.sync(key.venueId(), request, flag(dryRun), idempotencyKey)
+        .map(
+            outcome ->
+                outcome.replayed()
+                    ? RestResponse.ResponseBuilder.ok(outcome.report())
+                        .header(IDEMPOTENT_REPLAYED, "true")
+                        .build()
+                    : RestResponse.ok(outcome.report()));
+  }
+
+  /** A past sync's report, exactly as it was answered. */
+  @GET
+  @Path("/syncs/{syncId}")
+  @Produces(MediaType.APPLICATION_JSON)
+  public Uni<String> report(@RestPath String syncId) {
+    return catalog.report(key.venueId(), syncId);
+  }
+
+  /** The venue's current catalog, items in pages of {@code limit} ordered by externalId. */
+  @GET
+  @Path("/catalog")
+  @Produces(MediaType.APPLICATION_JSON)
+  public Uni<CatalogPage> catalog(
+      @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+    return catalog.page(key.venueId(), limit, cursor);
+  }
+
+  private static boolean flag(String value) {
+    if (value == null || value.equals("false")) {
+      return false;
+    }
+    if (value.isEmpty() || value.equals("true")) {
+      return true;
+    }
+    throw ProblemException.invalid(
+        "The request has invalid fields.",
+        List.of(new FieldError("dryRun", "must be true or false")));
+  }
+}

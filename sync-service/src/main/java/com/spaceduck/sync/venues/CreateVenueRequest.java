@@ -1,0 +1,18 @@
+package com.spaceduck.sync.venues;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/**
+ * {@code POST /v1/venues}.
+ *
+ * @param name shown in the DuckHub app
+ * @param timezone an IANA zone such as {@code Europe/Berlin}; {@code UTC} when absent
+ * @param currency the venue's ISO 4217 currency, when it has one
+ */
+public record CreateVenueRequest(
+    @NotBlank @Size(max = 200) String name,
+    @Size(max = 64) String timezone,
+    @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as EUR")
+        String currency) {}
