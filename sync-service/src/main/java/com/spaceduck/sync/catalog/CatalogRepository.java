@@ -113,31 +113,39 @@ public class CatalogRepository {
       select count(*) filter (where inserted), count(*) filter (where not inserted) from upserted
       """;
 
-  // A full sync's removals: an anti-join against the ids sent (hashed, whatever their number).
+  // A full sync's removals: the set difference of stored and sent ids first (EXCEPT hashes or
+  // sorts, whatever the numbers), then one primary-key probe per removed row. An anti-join of the
+  // table against the sent array instead can become a nested loop over both (10,000 x 10,000) when
+  // the table's statistics are stale, as they are right after a first sync.
   private static final String DELETE_CATEGORIES =
       """
       update categories c set deleted_at = $3, updated_at = $3
-       where c.venue_id = $1 and c.deleted_at is null
-         and not exists (select 1 from unnest($2::text[]) as s(id) where s.id = c.external_id)
+        from (select external_id from categories where venue_id = $1 and deleted_at is null
+              except select unnest($2::text[])) d
+       where c.venue_id = $1 and c.external_id = d.external_id
       """;
   private static final String DELETE_GROUPS =
       """
       update modifier_groups g set deleted_at = $3, updated_at = $3
-       where g.venue_id = $1 and g.deleted_at is null
-         and not exists (select 1 from unnest($2::text[]) as s(id) where s.id = g.external_id)
+        from (select external_id from modifier_groups where venue_id = $1 and deleted_at is null
+              except select unnest($2::text[])) d
+       where g.venue_id = $1 and g.external_id = d.external_id
       """;
   private static final String DELETE_MODIFIERS =
       """
       update modifiers m set deleted_at = $4, updated_at = $4
-       where m.venue_id = $1 and m.deleted_at is null
-         and not exists (select 1 from unnest($2::text[], $3::text[]) as s(grp, id)
-                          where s.grp = m.group_external_id and s.id = m.external_id)
+        from (select group_external_id, external_id from modifiers
+               where venue_id = $1 and deleted_at is null
+              except select * from unnest($2::text[], $3::text[])) d
+       where m.venue_id = $1 and m.group_external_id = d.group_external_id
+         and m.external_id = d.external_id
       """;
   private static final String DELETE_ITEMS =
       """
       update items i set deleted_at = $3, updated_at = $3
-       where i.venue_id = $1 and i.deleted_at is null
-         and not exists (select 1 from unnest($2::text[]) as s(id) where s.id = i.external_id)
+        from (select external_id from items where venue_id = $1 and deleted_at is null
+              except select unnest($2::text[])) d
+       where i.venue_id = $1 and i.external_id = d.external_id
       """;
 
   private final Pool pool;
