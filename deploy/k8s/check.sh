@@ -48,6 +48,23 @@ for example in secret-postgres.example.yaml secret-redis.example.yaml ingress-ng
   fi
 done
 
+# The documented ingress-nginx settings overwrite the client's X-Forwarded-For and X-Geo-Country.
+python3 - "$here/ingress-nginx.example.yaml" <<'PY' || failed=1
+import sys
+import yaml
+
+docs = [d for d in yaml.safe_load_all(open(sys.argv[1])) if d]
+maps = {f"{d['metadata'].get('namespace')}/{d['metadata']['name']}": d.get("data") or {} for d in docs}
+controller = maps.get("ingress-nginx/ingress-nginx-controller", {})
+headers = maps.get(controller.get("proxy-set-headers", ""), {})
+ok = (controller.get("use-forwarded-headers") == "false"
+      and controller.get("compute-full-forwarded-for") == "false"
+      and "X-Geo-Country" in headers)
+print(f"{'PASS' if ok else 'FAIL'} ingress-nginx.example.yaml: the controller ignores client "
+      "X-Forwarded-* and sets X-Geo-Country itself (proxy-set-headers)")
+sys.exit(0 if ok else 1)
+PY
+
 for target in base overlays/dev overlays/prod; do
   rendered="$work/${target//\//_}.yaml"
   if kubectl kustomize "$here/$target" >"$rendered" 2>"$rendered.err"; then
