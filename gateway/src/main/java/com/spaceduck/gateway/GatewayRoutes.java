@@ -2,6 +2,7 @@ package com.spaceduck.gateway;
 
 import com.spaceduck.gateway.client.ClientAddresses;
 import com.spaceduck.gateway.ratelimit.BucketKeys;
+import com.spaceduck.gateway.ratelimit.CanonicalPaths;
 import com.spaceduck.gateway.ratelimit.Decision;
 import com.spaceduck.gateway.ratelimit.LimitGroup;
 import com.spaceduck.gateway.ratelimit.LimitGroups;
@@ -15,7 +16,6 @@ import com.spaceduck.platform.problem.ErrorKind;
 import com.spaceduck.platform.problem.ProblemException;
 import com.spaceduck.platform.problem.Problems;
 import io.quarkus.vertx.http.runtime.RouteConstants;
-import io.vertx.core.AsyncResult;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -37,6 +37,8 @@ import jakarta.inject.Singleton;
 public class GatewayRoutes {
 
   public static final String STATUS_PATH = "/beak/system/status";
+
+  private static final String X_FORWARDED_FOR = "X-Forwarded-For";
 
   private final Routes routes;
   private final Proxy proxy;
@@ -84,46 +86,102 @@ public class GatewayRoutes {
     HttpServerRequest request = rc.request();
     String peer = request.remoteAddress() == null ? "unknown" : request.remoteAddress().host();
     boolean trustedPeer = clients.trusted(peer);
-    String clientIp =
-        trustedPeer ? clients.resolve(peer, request.getHeader("X-Forwarded-For")) : peer;
-    LimitGroup group = limitsEnabled ? groups.match(path) : null;
+    if (!limitsEnabled) {
+      proceed(rc, isStatus, upstream, peer, trustedPeer);
+      return;
+    }
+    String canonical = CanonicalPaths.of(path);
+    if (canonical == null) {
+      reject(
+          rc,
+          new ProblemException(
+              ErrorKind.BAD_REQUEST, "The request path has a malformed percent-encoding."));
+      return;
+    }
+    LimitGroup group = groups.match(canonical);
     if (group == null) {
       proceed(rc, isStatus, upstream, peer, trustedPeer);
       return;
     }
+    String clientIp =
+        trustedPeer ? clients.resolve(peer, request.headers().getAll(X_FORWARDED_FOR)) : peer;
+    String ipBucket = buckets.ip(clientIp);
     String bearer = BucketKeys.bearer(request.getHeader(HttpHeaders.AUTHORIZATION));
     if (bearer == null && request.query() != null) {
       // Webhook senders may pass a Beak Key as ?beak_key=… (developer portal).
       bearer = rc.queryParams().get("beak_key");
     }
-    Future<Decision> decision = limiter.decide(group, buckets.bucket(group, clientIp, bearer));
-    if (decision.isComplete()) {
-      // A leased token or a local bucket: decided without a round trip.
-      decided(rc, decision, group, isStatus, upstream, peer, trustedPeer);
+    String bucket = buckets.bucket(group, ipBucket, bearer);
+    Future<Decision> decision = limiter.decide(group, bucket);
+    // A key's shape proves little: its sender's address pays too, so invented keys share one
+    // budget.
+    LimitGroup perIp =
+        group.keysPerIp() != null && bucket.startsWith(BucketKeys.KEY) ? group.keysPerIp() : null;
+    Future<Decision> ipDecision = perIp == null ? null : limiter.decide(perIp, ipBucket);
+    if (decision.isComplete() && (ipDecision == null || ipDecision.isComplete())) {
+      // Leased tokens or local buckets: decided without a round trip.
+      decided(
+          rc,
+          group,
+          result(decision),
+          perIp,
+          result(ipDecision),
+          isStatus,
+          upstream,
+          peer,
+          trustedPeer);
       return;
     }
     request.pause();
     Context context = Vertx.currentContext();
-    decision.onComplete(
-        decided -> {
+    Future<?> all = ipDecision == null ? decision : Future.join(decision, ipDecision);
+    all.onComplete(
+        done -> {
+          Runnable next =
+              () ->
+                  decided(
+                      rc,
+                      group,
+                      result(decision),
+                      perIp,
+                      result(ipDecision),
+                      isStatus,
+                      upstream,
+                      peer,
+                      trustedPeer);
           if (context == null || Vertx.currentContext() == context) {
-            decided(rc, decided, group, isStatus, upstream, peer, trustedPeer);
+            next.run();
           } else {
-            context.runOnContext(
-                ignored -> decided(rc, decided, group, isStatus, upstream, peer, trustedPeer));
+            context.runOnContext(ignored -> next.run());
           }
         });
   }
 
+  private static Decision result(Future<Decision> decision) {
+    if (decision == null) {
+      return null;
+    }
+    return decision.succeeded() ? decision.result() : Decision.UNAVAILABLE;
+  }
+
+  /**
+   * Answers by the decision of the group's bucket and, for a request with an API key, of its
+   * client's per-IP bucket: the one that refuses, or else the one with fewer tokens left, speaks.
+   */
   private void decided(
       RoutingContext rc,
-      AsyncResult<Decision> decided,
       LimitGroup group,
+      Decision decision,
+      LimitGroup perIp,
+      Decision ipDecision,
       boolean isStatus,
       Upstream upstream,
       String peer,
       boolean trustedPeer) {
-    Decision decision = decided.succeeded() ? decided.result() : Decision.UNAVAILABLE;
+    if (ipDecision != null && governs(ipDecision, decision)) {
+      group = perIp;
+      decision = ipDecision;
+    }
     HttpServerResponse response = rc.response();
     if (decision.outcome() == Decision.Outcome.UNAVAILABLE) {
       reject(
@@ -153,6 +211,18 @@ public class GatewayRoutes {
       return;
     }
     proceed(rc, isStatus, upstream, peer, trustedPeer);
+  }
+
+  /** Whether {@code candidate} is the decision to answer by rather than {@code other}. */
+  private static boolean governs(Decision candidate, Decision other) {
+    if (candidate.outcome() != other.outcome()) {
+      return candidate.outcome() == Decision.Outcome.UNAVAILABLE
+          || (candidate.outcome() == Decision.Outcome.LIMITED
+              && other.outcome() == Decision.Outcome.ALLOWED);
+    }
+    return candidate.allowed()
+        ? candidate.remaining() < other.remaining()
+        : candidate.retryAfterMicros() > other.retryAfterMicros();
   }
 
   private void proceed(
