@@ -13,9 +13,10 @@
 # With BASELINE=<another build's quarkus-app directory>, that build runs beside this one with the
 # limiter on and takes the same two loads (baseline+rl, baseline+key), so a change can be compared
 # with the build before it in one run.
-# The three JVMs start together and are warmed up first (the JIT keeps compiling for about 45 s
-# under this load on 2 cores); then ROUNDS rounds load nginx and the proxies in turn, and the table
-# gives each target's median, so that a busy moment of the shared machine hits all of them alike.
+# The JVMs start together and are warmed up first (the JIT keeps compiling for about 45 s under
+# this load on 2 cores); then ROUNDS rounds load nginx and the proxies in turn (every other round in
+# reverse order), and the table gives each target's median, so that a busy moment of the shared
+# machine hits all of them alike.
 # Writes RESULTS.md beside this script.
 #
 #   bench/gateway/run.sh      (DURATION=10s ROUNDS=3 WARMUP=45s CONNECTIONS=64 THREADS=2 by default)
@@ -198,7 +199,14 @@ for target in "${targets[@]}"; do
   wrk -t"$threads" -c"$connections" -d"$warmup" ${headers[$target]:+-H "${headers[$target]}"} "${urls[$target]}" >/dev/null
 done
 for round in $(seq 1 "$rounds"); do
-  for target in "${targets[@]}"; do
+  # Every other round runs the targets in reverse, so that no target always follows the same one
+  # (a busy stretch of the shared machine then hits both ends alike).
+  order=("${targets[@]}")
+  if ((round % 2 == 0)); then
+    order=()
+    for ((i = ${#targets[@]} - 1; i >= 0; i--)); do order+=("${targets[i]}"); done
+  fi
+  for target in "${order[@]}"; do
     say "round $round/$rounds: $target ..."
     runs[$target]+="$(load "${urls[$target]}" "${headers[$target]:-}")"$'\n'
   done
@@ -232,7 +240,7 @@ row() {
   echo "$(java -version 2>&1 | head -1), Redis $(redis-server --version 2>/dev/null | grep -oE 'v=[0-9.]+' | cut -c3- || echo local)."
   echo "Load: \`wrk -t$threads -c$connections -d$duration --latency\` on \`GET $path\`, all processes on the same"
   echo "2 cores (wrk, the proxy, the upstream nginx and Redis compete for them). JVMs: \`$java_opts\`,"
-  echo "warmed up for $warmup each; medians of $rounds rounds that load nginx and the proxies in turn"
+  echo "warmed up for $warmup each; medians of $rounds rounds that load nginx and the proxies in turn, every other round in reverse"
   echo "(non-2xx: the sum)."
   echo
   echo "| target | requests/s | p50 | p99 | vs nginx | p99 vs nginx | non-2xx |"

@@ -16,6 +16,7 @@ import com.spaceduck.platform.problem.ErrorKind;
 import com.spaceduck.platform.problem.ProblemException;
 import com.spaceduck.platform.problem.Problems;
 import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.vertx.core.AsyncResult;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -113,75 +114,93 @@ public class GatewayRoutes {
     }
     String bucket = buckets.bucket(group, ipBucket, bearer);
     Future<Decision> decision = limiter.decide(group, bucket);
-    // A key's shape proves little: its sender's address pays too, so invented keys share one
-    // budget.
-    LimitGroup perIp =
-        group.keysPerIp() != null && bucket.startsWith(BucketKeys.KEY) ? group.keysPerIp() : null;
-    Future<Decision> ipDecision = perIp == null ? null : limiter.decide(perIp, ipBucket);
-    if (decision.isComplete() && (ipDecision == null || ipDecision.isComplete())) {
-      // Leased tokens or local buckets: decided without a round trip.
-      decided(
-          rc,
-          group,
-          result(decision),
-          perIp,
-          result(ipDecision),
-          isStatus,
-          upstream,
-          peer,
-          trustedPeer);
+    LimitGroup perIp = group.keysPerIp();
+    if (perIp != null && bucket.startsWith(BucketKeys.KEY)) {
+      // A key's shape proves little: its sender's address pays too, so invented keys share one
+      // budget.
+      Future<Decision> ipDecision = limiter.decide(perIp, ipBucket);
+      decidedBoth(rc, group, decision, perIp, ipDecision, isStatus, upstream, peer, trustedPeer);
+      return;
+    }
+    if (decision.isComplete()) {
+      // A leased token or a local bucket: decided without a round trip.
+      decided(rc, group, result(decision), isStatus, upstream, peer, trustedPeer);
       return;
     }
     request.pause();
     Context context = Vertx.currentContext();
-    Future<?> all = ipDecision == null ? decision : Future.join(decision, ipDecision);
-    all.onComplete(
+    decision.onComplete(
         done -> {
-          Runnable next =
-              () ->
-                  decided(
-                      rc,
-                      group,
-                      result(decision),
-                      perIp,
-                      result(ipDecision),
-                      isStatus,
-                      upstream,
-                      peer,
-                      trustedPeer);
           if (context == null || Vertx.currentContext() == context) {
-            next.run();
+            decided(rc, group, result(done), isStatus, upstream, peer, trustedPeer);
           } else {
-            context.runOnContext(ignored -> next.run());
+            context.runOnContext(
+                ignored -> decided(rc, group, result(done), isStatus, upstream, peer, trustedPeer));
           }
         });
   }
 
-  private static Decision result(Future<Decision> decision) {
-    if (decision == null) {
-      return null;
-    }
-    return decision.succeeded() ? decision.result() : Decision.UNAVAILABLE;
-  }
-
   /**
-   * Answers by the decision of the group's bucket and, for a request with an API key, of its
-   * client's per-IP bucket: the one that refuses, or else the one with fewer tokens left, speaks.
+   * Answers by the decisions of a key's bucket and its client's per-IP bucket: the one that
+   * refuses, or else the one with fewer tokens left, speaks.
    */
-  private void decided(
+  private void decidedBoth(
       RoutingContext rc,
       LimitGroup group,
-      Decision decision,
+      Future<Decision> decision,
       LimitGroup perIp,
-      Decision ipDecision,
+      Future<Decision> ipDecision,
       boolean isStatus,
       Upstream upstream,
       String peer,
       boolean trustedPeer) {
-    if (ipDecision != null && governs(ipDecision, decision)) {
-      group = perIp;
-      decision = ipDecision;
+    if (!decision.isComplete() || !ipDecision.isComplete()) {
+      rc.request().pause();
+      Context context = Vertx.currentContext();
+      Future.join(decision, ipDecision)
+          .onComplete(
+              done -> {
+                Runnable next =
+                    () ->
+                        decidedBoth(
+                            rc,
+                            group,
+                            decision,
+                            perIp,
+                            ipDecision,
+                            isStatus,
+                            upstream,
+                            peer,
+                            trustedPeer);
+                if (context == null || Vertx.currentContext() == context) {
+                  next.run();
+                } else {
+                  context.runOnContext(ignored -> next.run());
+                }
+              });
+      return;
     }
+    Decision byKey = result(decision);
+    Decision byIp = result(ipDecision);
+    if (governs(byIp, byKey)) {
+      decided(rc, perIp, byIp, isStatus, upstream, peer, trustedPeer);
+    } else {
+      decided(rc, group, byKey, isStatus, upstream, peer, trustedPeer);
+    }
+  }
+
+  private static Decision result(AsyncResult<Decision> decision) {
+    return decision.succeeded() ? decision.result() : Decision.UNAVAILABLE;
+  }
+
+  private void decided(
+      RoutingContext rc,
+      LimitGroup group,
+      Decision decision,
+      boolean isStatus,
+      Upstream upstream,
+      String peer,
+      boolean trustedPeer) {
     HttpServerResponse response = rc.response();
     if (decision.outcome() == Decision.Outcome.UNAVAILABLE) {
       reject(
