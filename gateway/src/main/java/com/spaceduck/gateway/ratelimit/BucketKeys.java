@@ -5,8 +5,6 @@ import com.spaceduck.gateway.client.TokenSubjects;
 import io.netty.util.NetUtil;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -95,14 +93,7 @@ public class BucketKeys {
     for (int bit = ipv6PrefixLength; bit < 128; bit++) {
       address[bit / 8] &= (byte) ~(0x80 >>> (bit % 8));
     }
-    try {
-      return IP
-          + NetUtil.toAddressString(InetAddress.getByAddress(address))
-          + "/"
-          + ipv6PrefixLength;
-    } catch (UnknownHostException e) {
-      return IP + clientIp;
-    }
+    return IP + NetUtil.bytesToIpAddress(address) + "/" + ipv6PrefixLength;
   }
 
   /** The credential of an {@code Authorization: Bearer …} header, or {@code null}. */
