@@ -200,6 +200,15 @@ class AbuseResistanceTest {
     assertFalse(UpstreamStubs.seen(path), "the request must not reach the service");
   }
 
+  @ParameterizedTest
+  @CsvSource({"/beak;x/signup", "/beak%2Fsignup;x", "/v1;x/sync"})
+  void spellingsThatBreakARoutePrefixReachNoService(String path) throws Exception {
+    String response =
+        RawHttp.get("127.0.0.1", RestAssured.port, path, "X-Forwarded-For: " + freshClient());
+    assertEquals(404, status(response), response);
+    assertFalse(UpstreamStubs.seen(path), "the request must not reach the service");
+  }
+
   @Test
   void signInIsLimitedPerAddress() {
     String client = freshClient();
