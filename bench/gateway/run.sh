@@ -8,12 +8,19 @@
 #   bare Vert.x   wrk -> BareProxy.java, the least a Vert.x server + client proxy can do
 #   gateway+rl    wrk -> gateway, Redis token-bucket limiter on (limits too high to trigger)
 #   gateway       wrk -> gateway, limiter off
-# The three JVMs start together and are warmed up first (the JIT keeps compiling for about 45 s
-# under this load on 2 cores); then ROUNDS rounds load nginx and the proxies in turn, and the table
-# gives each target's median, so that a busy moment of the shared machine hits all of them alike.
+#   gateway+key   wrk -> gateway+rl, with a Beak Key on a path keyed by principal: the key's bucket
+#                 and its address's keys-per-ip bucket
+# With BASELINE=<another build's quarkus-app directory>, that build runs beside this one with the
+# limiter on and takes the same two loads (baseline+rl, baseline+key), so a change can be compared
+# with the build before it in one run.
+# The JVMs start together and are warmed up first (the JIT keeps compiling for about 45 s under
+# this load on 2 cores); then ROUNDS rounds load nginx and the proxies in turn (every other round in
+# reverse order), and the table gives each target's median, so that a busy moment of the shared
+# machine hits all of them alike.
 # Writes RESULTS.md beside this script.
 #
 #   bench/gateway/run.sh      (DURATION=10s ROUNDS=3 WARMUP=45s CONNECTIONS=64 THREADS=2 by default)
+#   BASELINE=/tmp/before/gateway/target/quarkus-app bench/gateway/run.sh
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -28,6 +35,11 @@ warmup=${WARMUP:-45s}
 connections=${CONNECTIONS:-64}
 threads=${THREADS:-2}
 path=/beak/metrics
+# A Beak Key of the issued shape (no service checks it here) on a path of the principal-keyed group.
+key_path=/beak/keys
+key_header="Authorization: Bearer bk_live_benchbenchbenchbenchbenchbench"
+baseline=${BASELINE:-}
+baseline_port=18193
 upstream_port=18181
 nginx_port=18180
 gateway_port=18190
@@ -101,8 +113,10 @@ wait_ready() {
   fail "$3 did not start"
 }
 
+# start_gateway NAME LIMITER PORT APP_DIR [EXTRA_OPTS...]: limits too high to trigger.
 start_gateway() {
-  local limiter=$1 port=$2
+  local name=$1 limiter=$2 port=$3 app=$4
+  shift 4
   # shellcheck disable=SC2086
   java $java_opts \
     -Dquarkus.http.port="$port" \
@@ -110,11 +124,14 @@ start_gateway() {
     -Dspaceduck.gateway.rate-limits.enabled="$limiter" \
     -Dspaceduck.gateway.rate-limits.groups.metrics.limit=50000000 \
     -Dspaceduck.gateway.rate-limits.groups.metrics.burst=50000000 \
-    -Dspaceduck.gateway.rate-limits.key-prefix="bench:$(date +%s):" \
-    -jar gateway/target/quarkus-app/quarkus-run.jar \
-    >"$work/logs/gateway-$limiter.log" 2>&1 &
+    -Dspaceduck.gateway.rate-limits.groups.beak.limit=50000000 \
+    -Dspaceduck.gateway.rate-limits.groups.beak.burst=50000000 \
+    -Dspaceduck.gateway.rate-limits.key-prefix="bench:$name:$(date +%s):" \
+    "$@" \
+    -jar "$app/quarkus-run.jar" \
+    >"$work/logs/$name.log" 2>&1 &
   pids+=($!)
-  wait_ready "http://127.0.0.1:$port/q/health/ready" "$work/logs/gateway-$limiter.log" "the gateway"
+  wait_ready "http://127.0.0.1:$port/q/health/ready" "$work/logs/$name.log" "$name"
 }
 
 start_bare() {
@@ -129,10 +146,10 @@ start_bare() {
 
 for _ in $(seq 1 50); do curl -fsS -o /dev/null "http://127.0.0.1:$nginx_port$path" 2>/dev/null && break; sleep 0.1; done
 
-# Runs wrk; prints "requests/s p50 p99 non-2xx" for the URL.
+# Runs wrk; prints "requests/s p50 p99 non-2xx" for the URL (and the header, if any).
 load() {
   local out
-  out=$(wrk -t"$threads" -c"$connections" -d"$duration" --latency "$1")
+  out=$(wrk -t"$threads" -c"$connections" -d"$duration" --latency ${2:+-H "$2"} "$1")
   echo "$out" >>"$work/logs/wrk.log"
   local rps p50 p99 errors
   rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
@@ -156,24 +173,42 @@ declare -A urls=(
   [bare]="http://127.0.0.1:$bare_port$path"
   [gateway-true]="http://127.0.0.1:$gateway_port$path"
   [gateway-false]="http://127.0.0.1:$gateway_off_port$path"
+  [gateway-key]="http://127.0.0.1:$gateway_port$key_path"
+  [baseline-true]="http://127.0.0.1:$baseline_port$path"
+  [baseline-key]="http://127.0.0.1:$baseline_port$key_path"
 )
-targets=(nginx bare gateway-true gateway-false)
+declare -A headers=([gateway-key]="$key_header" [baseline-key]="$key_header")
+targets=(nginx bare gateway-true gateway-false gateway-key)
+[[ -n "$baseline" ]] && targets+=(baseline-true baseline-key)
 declare -A runs
 
 say "starting the bare Vert.x proxy and the gateway (limiter on, limiter off) ..."
 start_bare
-start_gateway true $gateway_port
-start_gateway false $gateway_off_port
+start_gateway gateway-true true $gateway_port gateway/target/quarkus-app \
+  -Dspaceduck.gateway.rate-limits.groups.beak.keys-per-ip.limit=50000000 \
+  -Dspaceduck.gateway.rate-limits.groups.beak.keys-per-ip.burst=50000000
+start_gateway gateway-false false $gateway_off_port gateway/target/quarkus-app
+if [[ -n "$baseline" ]]; then
+  say "starting the baseline build from $baseline ..."
+  start_gateway baseline-true true $baseline_port "$baseline"
+fi
 say "direct ..."
 runs[direct]=$(load "http://127.0.0.1:$upstream_port$path")
 for target in "${targets[@]}"; do
   say "warming up $target for $warmup ..."
-  wrk -t"$threads" -c"$connections" -d"$warmup" "${urls[$target]}" >/dev/null
+  wrk -t"$threads" -c"$connections" -d"$warmup" ${headers[$target]:+-H "${headers[$target]}"} "${urls[$target]}" >/dev/null
 done
 for round in $(seq 1 "$rounds"); do
-  for target in "${targets[@]}"; do
+  # Every other round runs the targets in reverse, so that no target always follows the same one
+  # (a busy stretch of the shared machine then hits both ends alike).
+  order=("${targets[@]}")
+  if ((round % 2 == 0)); then
+    order=()
+    for ((i = ${#targets[@]} - 1; i >= 0; i--)); do order+=("${targets[i]}"); done
+  fi
+  for target in "${order[@]}"; do
     say "round $round/$rounds: $target ..."
-    runs[$target]+="$(load "${urls[$target]}")"$'\n'
+    runs[$target]+="$(load "${urls[$target]}" "${headers[$target]:-}")"$'\n'
   done
 done
 
@@ -205,7 +240,7 @@ row() {
   echo "$(java -version 2>&1 | head -1), Redis $(redis-server --version 2>/dev/null | grep -oE 'v=[0-9.]+' | cut -c3- || echo local)."
   echo "Load: \`wrk -t$threads -c$connections -d$duration --latency\` on \`GET $path\`, all processes on the same"
   echo "2 cores (wrk, the proxy, the upstream nginx and Redis compete for them). JVMs: \`$java_opts\`,"
-  echo "warmed up for $warmup each; medians of $rounds rounds that load nginx and the proxies in turn"
+  echo "warmed up for $warmup each; medians of $rounds rounds that load nginx and the proxies in turn, every other round in reverse"
   echo "(non-2xx: the sum)."
   echo
   echo "| target | requests/s | p50 | p99 | vs nginx | p99 vs nginx | non-2xx |"
@@ -215,7 +250,22 @@ row() {
   row bare "bare Vert.x proxy (BareProxy.java)"
   row gateway-true "gateway, Redis limiter on"
   row gateway-false "gateway, limiter off"
+  row gateway-key "gateway, limiter on, Beak Key (key + keys-per-ip buckets)"
+  if [[ -n "$baseline" ]]; then
+    row baseline-true "baseline build, Redis limiter on"
+    row baseline-key "baseline build, limiter on, Beak Key"
+  fi
   echo
+  if [[ -n "$baseline" ]]; then
+    echo "This build against the baseline ($baseline), requests/s of the medians:"
+    echo
+    for load in true key; do
+      read -r a _ <<<"${result[gateway-$load]}"
+      read -r b _ <<<"${result[baseline-$load]}"
+      echo "- $([[ $load == true ]] && echo "\`GET $path\`, keyed by IP" || echo "\`GET $key_path\` with a Beak Key"): $(awk -v a="$a" -v b="$b" 'BEGIN {printf "%.1f%%", 100 * a / b}')"
+    done
+    echo
+  fi
   echo "Targets (DESIGN.md): gateway with the limiter >= 90% of nginx's requests/s, p99 at most 1 ms above nginx's."
   echo
   echo "Rounds (requests/s, p50, p99, non-2xx):"

@@ -2,6 +2,7 @@ package com.spaceduck.gateway;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.time.Duration;
 import java.util.List;
@@ -60,6 +61,13 @@ public interface GatewayConfig {
     /** Expected {@code iss} of an {@code sd_token}. */
     @WithDefault("https://spaceduck.example/identity")
     String issuer();
+
+    /**
+     * Expected {@code aud} of an {@code sd_token}: a token without it, or meant for another
+     * audience, names no user.
+     */
+    @WithDefault("https://spaceduck.example/api")
+    String audience();
   }
 
   /** Token-bucket rate limits. */
@@ -80,6 +88,15 @@ public interface GatewayConfig {
     /** Prefix of the bucket keys in Redis. */
     @WithDefault("sd:rl:")
     String keyPrefix();
+
+    /**
+     * IPv6 clients share a bucket per block of this prefix length: one subscriber usually holds a
+     * whole /64, so a bucket per address would give it 2^64 of them.
+     */
+    @WithDefault("64")
+    @Min(1)
+    @Max(128)
+    int ipv6PrefixLength();
 
     /** Token leases: how many tokens one Redis round trip may take for this instance. */
     Lease lease();
@@ -134,6 +151,13 @@ public interface GatewayConfig {
     @WithDefault("ip")
     KeyType key();
 
+    /**
+     * For groups keyed by {@code api-key} or {@code principal}: the bucket every client IP draws
+     * from in addition to its key's, so keys a client invents share one budget. Defaults to the
+     * group's own limit, window and burst.
+     */
+    KeysPerIp keysPerIp();
+
     /** What happens when Redis cannot be asked. */
     @WithDefault("open")
     FailMode failMode();
@@ -144,15 +168,30 @@ public interface GatewayConfig {
     }
   }
 
+  /** The per-IP bucket of requests made with API keys. */
+  interface KeysPerIp {
+
+    /**
+     * Requests per window from one client IP across all its API keys; the group's limit when unset.
+     */
+    Optional<@Min(1) Long> limit();
+
+    /** Capacity of the bucket; this limit when unset, or the group's burst when neither is set. */
+    Optional<@Min(1) Long> burst();
+  }
+
   /** What a bucket is keyed by. */
   enum KeyType {
     /** The client IP. */
     IP,
     /** The {@code sub} of a verified {@code sd_token}; the client IP when there is none. */
     USER,
-    /** A hash of the bearer API key; the client IP when there is none. */
+    /**
+     * A hash of a well-formed bearer API key (plus the client IP's {@code keys-per-ip} bucket); the
+     * client IP for anything else.
+     */
     API_KEY,
-    /** A verified user, else a hash of the bearer key, else the client IP. */
+    /** A verified user, else a well-formed API key as for {@code api-key}, else the client IP. */
     PRINCIPAL,
     /** One bucket for everybody. */
     GLOBAL

@@ -2,6 +2,7 @@ package com.spaceduck.gateway;
 
 import com.spaceduck.gateway.client.ClientAddresses;
 import com.spaceduck.gateway.ratelimit.BucketKeys;
+import com.spaceduck.gateway.ratelimit.CanonicalPaths;
 import com.spaceduck.gateway.ratelimit.Decision;
 import com.spaceduck.gateway.ratelimit.LimitGroup;
 import com.spaceduck.gateway.ratelimit.LimitGroups;
@@ -37,6 +38,8 @@ import jakarta.inject.Singleton;
 public class GatewayRoutes {
 
   public static final String STATUS_PATH = "/beak/system/status";
+
+  private static final String X_FORWARDED_FOR = "X-Forwarded-For";
 
   private final Routes routes;
   private final Proxy proxy;
@@ -84,46 +87,120 @@ public class GatewayRoutes {
     HttpServerRequest request = rc.request();
     String peer = request.remoteAddress() == null ? "unknown" : request.remoteAddress().host();
     boolean trustedPeer = clients.trusted(peer);
-    String clientIp =
-        trustedPeer ? clients.resolve(peer, request.getHeader("X-Forwarded-For")) : peer;
-    LimitGroup group = limitsEnabled ? groups.match(path) : null;
+    if (!limitsEnabled) {
+      proceed(rc, isStatus, upstream, peer, trustedPeer);
+      return;
+    }
+    String canonical = CanonicalPaths.of(path);
+    if (canonical == null) {
+      reject(
+          rc,
+          new ProblemException(
+              ErrorKind.BAD_REQUEST, "The request path has a malformed percent-encoding."));
+      return;
+    }
+    LimitGroup group = groups.match(canonical);
     if (group == null) {
       proceed(rc, isStatus, upstream, peer, trustedPeer);
       return;
     }
+    String clientIp =
+        trustedPeer ? clients.resolve(peer, request.headers().getAll(X_FORWARDED_FOR)) : peer;
+    String ipBucket = buckets.ip(clientIp);
     String bearer = BucketKeys.bearer(request.getHeader(HttpHeaders.AUTHORIZATION));
     if (bearer == null && request.query() != null) {
       // Webhook senders may pass a Beak Key as ?beak_key=… (developer portal).
       bearer = rc.queryParams().get("beak_key");
     }
-    Future<Decision> decision = limiter.decide(group, buckets.bucket(group, clientIp, bearer));
+    String bucket = buckets.bucket(group, ipBucket, bearer);
+    Future<Decision> decision = limiter.decide(group, bucket);
+    LimitGroup perIp = group.keysPerIp();
+    if (perIp != null && bucket.startsWith(BucketKeys.KEY)) {
+      // A key's shape proves little: its sender's address pays too, so invented keys share one
+      // budget.
+      Future<Decision> ipDecision = limiter.decide(perIp, ipBucket);
+      decidedBoth(rc, group, decision, perIp, ipDecision, isStatus, upstream, peer, trustedPeer);
+      return;
+    }
     if (decision.isComplete()) {
       // A leased token or a local bucket: decided without a round trip.
-      decided(rc, decision, group, isStatus, upstream, peer, trustedPeer);
+      decided(rc, group, result(decision), isStatus, upstream, peer, trustedPeer);
       return;
     }
     request.pause();
     Context context = Vertx.currentContext();
     decision.onComplete(
-        decided -> {
+        done -> {
           if (context == null || Vertx.currentContext() == context) {
-            decided(rc, decided, group, isStatus, upstream, peer, trustedPeer);
+            decided(rc, group, result(done), isStatus, upstream, peer, trustedPeer);
           } else {
             context.runOnContext(
-                ignored -> decided(rc, decided, group, isStatus, upstream, peer, trustedPeer));
+                ignored -> decided(rc, group, result(done), isStatus, upstream, peer, trustedPeer));
           }
         });
   }
 
-  private void decided(
+  /**
+   * Answers by the decisions of a key's bucket and its client's per-IP bucket: the one that
+   * refuses, or else the one with fewer tokens left, speaks.
+   */
+  private void decidedBoth(
       RoutingContext rc,
-      AsyncResult<Decision> decided,
       LimitGroup group,
+      Future<Decision> decision,
+      LimitGroup perIp,
+      Future<Decision> ipDecision,
       boolean isStatus,
       Upstream upstream,
       String peer,
       boolean trustedPeer) {
-    Decision decision = decided.succeeded() ? decided.result() : Decision.UNAVAILABLE;
+    if (!decision.isComplete() || !ipDecision.isComplete()) {
+      rc.request().pause();
+      Context context = Vertx.currentContext();
+      Future.join(decision, ipDecision)
+          .onComplete(
+              done -> {
+                Runnable next =
+                    () ->
+                        decidedBoth(
+                            rc,
+                            group,
+                            decision,
+                            perIp,
+                            ipDecision,
+                            isStatus,
+                            upstream,
+                            peer,
+                            trustedPeer);
+                if (context == null || Vertx.currentContext() == context) {
+                  next.run();
+                } else {
+                  context.runOnContext(ignored -> next.run());
+                }
+              });
+      return;
+    }
+    Decision byKey = result(decision);
+    Decision byIp = result(ipDecision);
+    if (governs(byIp, byKey)) {
+      decided(rc, perIp, byIp, isStatus, upstream, peer, trustedPeer);
+    } else {
+      decided(rc, group, byKey, isStatus, upstream, peer, trustedPeer);
+    }
+  }
+
+  private static Decision result(AsyncResult<Decision> decision) {
+    return decision.succeeded() ? decision.result() : Decision.UNAVAILABLE;
+  }
+
+  private void decided(
+      RoutingContext rc,
+      LimitGroup group,
+      Decision decision,
+      boolean isStatus,
+      Upstream upstream,
+      String peer,
+      boolean trustedPeer) {
     HttpServerResponse response = rc.response();
     if (decision.outcome() == Decision.Outcome.UNAVAILABLE) {
       reject(
@@ -153,6 +230,18 @@ public class GatewayRoutes {
       return;
     }
     proceed(rc, isStatus, upstream, peer, trustedPeer);
+  }
+
+  /** Whether {@code candidate} is the decision to answer by rather than {@code other}. */
+  private static boolean governs(Decision candidate, Decision other) {
+    if (candidate.outcome() != other.outcome()) {
+      return candidate.outcome() == Decision.Outcome.UNAVAILABLE
+          || (candidate.outcome() == Decision.Outcome.LIMITED
+              && other.outcome() == Decision.Outcome.ALLOWED);
+    }
+    return candidate.allowed()
+        ? candidate.remaining() < other.remaining()
+        : candidate.retryAfterMicros() > other.retryAfterMicros();
   }
 
   private void proceed(

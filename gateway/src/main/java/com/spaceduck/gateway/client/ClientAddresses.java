@@ -46,6 +46,19 @@ public class ClientAddresses {
     return false;
   }
 
+  /**
+   * The client's address for a request from {@code peer} with these {@code X-Forwarded-For} lines.
+   * Several lines are one list in order (RFC 9110 5.3): a proxy may add a line of its own rather
+   * than extend the client's, and the client's line must then not be the one that counts.
+   */
+  public String resolve(String peer, List<String> forwardedFor) {
+    if (forwardedFor == null || forwardedFor.isEmpty()) {
+      return peer;
+    }
+    return resolve(
+        peer, forwardedFor.size() == 1 ? forwardedFor.get(0) : String.join(",", forwardedFor));
+  }
+
   /** The client's address for a request from {@code peer} with this {@code X-Forwarded-For}. */
   public String resolve(String peer, String forwardedFor) {
     if (forwardedFor == null || !trusted(peer)) {

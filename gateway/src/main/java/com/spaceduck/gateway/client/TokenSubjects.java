@@ -25,9 +25,9 @@ import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 
 /**
  * The user behind an {@code sd_token}, for limits keyed by user. Only a token whose RS256
- * signature, issuer and expiry check out names a user; anything else names nobody and the request
- * is keyed by its IP. Verified tokens are remembered until they expire, so a user's repeated
- * requests cost one map lookup.
+ * signature, issuer, audience and expiry check out names a user; anything else names nobody and the
+ * request is keyed by its IP. Verified tokens are remembered until they expire, so a user's
+ * repeated requests cost one map lookup.
  */
 @Singleton
 public class TokenSubjects {
@@ -47,7 +47,9 @@ public class TokenSubjects {
             .jwt()
             .publicKeyLocation()
             .filter(location -> !location.isBlank())
-            .map(location -> consumer(readKey(location), config.jwt().issuer()))
+            .map(
+                location ->
+                    consumer(readKey(location), config.jwt().issuer(), config.jwt().audience()))
             .orElse(null);
   }
 
@@ -81,13 +83,13 @@ public class TokenSubjects {
     }
   }
 
-  private static JwtConsumer consumer(PublicKey key, String issuer) {
+  private static JwtConsumer consumer(PublicKey key, String issuer, String audience) {
     return new JwtConsumerBuilder()
         .setRequireExpirationTime()
         .setRequireSubject()
         .setExpectedIssuer(issuer)
         .setAllowedClockSkewInSeconds(30)
-        .setSkipDefaultAudienceValidation()
+        .setExpectedAudience(true, audience)
         .setVerificationKey(key)
         .setJwsAlgorithmConstraints(
             AlgorithmConstraints.ConstraintType.PERMIT, AlgorithmIdentifiers.RSA_USING_SHA256)

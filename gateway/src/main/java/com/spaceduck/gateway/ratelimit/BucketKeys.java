@@ -1,6 +1,9 @@
 package com.spaceduck.gateway.ratelimit;
 
+import com.spaceduck.gateway.GatewayConfig;
 import com.spaceduck.gateway.client.TokenSubjects;
+import io.netty.util.NetUtil;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -11,9 +14,26 @@ import java.util.Optional;
 /**
  * The bucket a request draws from within its group: by client IP, by verified user, by a hash of
  * its API key (the key itself never reaches Redis), or one for all.
+ *
+ * <p>A credential names a bucket only when the gateway can tell it is not made up: an {@code
+ * sd_token} whose signature, issuer, audience and expiry check out, or an API key of the right
+ * shape. A key's shape proves little, so a request with a key also draws from its client IP's
+ * {@code keys-per-ip} bucket ({@link #KEY} tells the caller). Anything else counts as its client
+ * IP, so inventing credentials buys no budget.
  */
 @Singleton
 public class BucketKeys {
+
+  /** How bucket ids of API keys begin. */
+  public static final String KEY = "key:";
+
+  private static final String IP = "ip:";
+
+  /** The API key families the services issue: a prefix and 32 URL-safe base64 characters. */
+  private static final String[] KEY_PREFIXES = {"bk_live_", "dk_live_", "dk_test_"};
+
+  private static final int KEY_PREFIX_LENGTH = 8;
+  private static final int KEY_LENGTH = KEY_PREFIX_LENGTH + 32;
 
   private static final ThreadLocal<MessageDigest> SHA256 =
       ThreadLocal.withInitial(
@@ -26,26 +46,54 @@ public class BucketKeys {
           });
 
   private final TokenSubjects subjects;
+  private final int ipv6PrefixLength;
 
-  public BucketKeys(TokenSubjects subjects) {
+  @Inject
+  public BucketKeys(TokenSubjects subjects, GatewayConfig config) {
+    this(subjects, config.rateLimits().ipv6PrefixLength());
+  }
+
+  BucketKeys(TokenSubjects subjects, int ipv6PrefixLength) {
     this.subjects = subjects;
+    this.ipv6PrefixLength = ipv6PrefixLength;
   }
 
   /**
    * The bucket id for a request.
    *
-   * @param clientIp the resolved client address
+   * @param ipBucket the client's bucket, from {@link #ip(String)}
    * @param bearer the bearer credential, or {@code null}
    */
-  public String bucket(LimitGroup group, String clientIp, String bearer) {
+  public String bucket(LimitGroup group, String ipBucket, String bearer) {
     return switch (group.key()) {
       case GLOBAL -> "all";
-      case IP -> "ip:" + clientIp;
-      case USER -> user(bearer).orElse("ip:" + clientIp);
-      case API_KEY -> bearer != null ? "key:" + hash(bearer) : "ip:" + clientIp;
-      case PRINCIPAL ->
-          user(bearer).orElse(bearer != null ? "key:" + hash(bearer) : "ip:" + clientIp);
+      case IP -> ipBucket;
+      case USER -> user(bearer).orElse(ipBucket);
+      case API_KEY -> wellFormedKey(bearer) ? KEY + hash(bearer) : ipBucket;
+      case PRINCIPAL -> user(bearer).orElse(wellFormedKey(bearer) ? KEY + hash(bearer) : ipBucket);
     };
+  }
+
+  /**
+   * The bucket id of a client address. IPv6 addresses count by their block of the configured prefix
+   * length ({@code ip:2001:db8:1:2::/64}); an IPv4 address, also written as {@code ::ffff:a.b.c.d},
+   * by itself.
+   */
+  public String ip(String clientIp) {
+    if (clientIp.indexOf(':') < 0) {
+      return IP + clientIp;
+    }
+    byte[] address = NetUtil.createByteArrayFromIpAddressString(clientIp);
+    if (address == null) {
+      return IP + clientIp;
+    }
+    if (address.length == 4 || ipv4Mapped(address)) {
+      return IP + NetUtil.bytesToIpAddress(address, address.length - 4, 4);
+    }
+    for (int bit = ipv6PrefixLength; bit < 128; bit++) {
+      address[bit / 8] &= (byte) ~(0x80 >>> (bit % 8));
+    }
+    return IP + NetUtil.bytesToIpAddress(address) + "/" + ipv6PrefixLength;
   }
 
   /** The credential of an {@code Authorization: Bearer …} header, or {@code null}. */
@@ -57,6 +105,40 @@ public class BucketKeys {
     }
     String credential = authorization.substring(7).trim();
     return credential.isEmpty() ? null : credential;
+  }
+
+  /** Whether the credential has the shape of a key the services issue. */
+  static boolean wellFormedKey(String credential) {
+    if (credential == null || credential.length() != KEY_LENGTH) {
+      return false;
+    }
+    boolean known = false;
+    for (String prefix : KEY_PREFIXES) {
+      known |= credential.startsWith(prefix);
+    }
+    if (!known) {
+      return false;
+    }
+    for (int i = KEY_PREFIX_LENGTH; i < KEY_LENGTH; i++) {
+      char c = credential.charAt(i);
+      if (!((c >= 'A' && c <= 'Z')
+          || (c >= 'a' && c <= 'z')
+          || (c >= '0' && c <= '9')
+          || c == '-'
+          || c == '_')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean ipv4Mapped(byte[] address) {
+    for (int i = 0; i < 10; i++) {
+      if (address[i] != 0) {
+        return false;
+      }
+    }
+    return address[10] == (byte) 0xff && address[11] == (byte) 0xff;
   }
 
   private Optional<String> user(String bearer) {

@@ -1,6 +1,7 @@
 package com.spaceduck.gateway.ratelimit;
 
 import com.spaceduck.gateway.GatewayConfig;
+import com.spaceduck.gateway.GatewayConfig.KeyType;
 import io.quarkus.runtime.configuration.ConfigurationException;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
@@ -17,6 +18,9 @@ import java.util.Map;
 public class LimitGroups {
 
   private static final String PREFIX = "spaceduck.gateway.rate-limits.groups.";
+
+  /** Name of a keyed group's per-IP bucket: {@code beak/ip}. */
+  static final String KEYS_PER_IP_SUFFIX = "/ip";
 
   private record PrefixGroup(String prefix, LimitGroup group) {}
 
@@ -50,6 +54,10 @@ public class LimitGroups {
     return List.copyOf(all);
   }
 
+  private long lease(long capacity) {
+    return Math.max(1, Math.min(lease.max(), (long) (capacity * lease.fraction())));
+  }
+
   private void add(String name, GatewayConfig.Group config) {
     String key = PREFIX + name;
     long windowMicros = config.window().toNanos() / 1000;
@@ -62,6 +70,31 @@ public class LimitGroups {
     if (config.paths().isEmpty()) {
       throw new ConfigurationException(key + ".paths must name at least one path");
     }
+    GatewayConfig.KeysPerIp keysPerIp = config.keysPerIp();
+    LimitGroup perIp = null;
+    if (config.key() == KeyType.API_KEY || config.key() == KeyType.PRINCIPAL) {
+      long ipLimit = keysPerIp.limit().orElse(config.limit());
+      long ipCapacity = keysPerIp.burst().orElse(keysPerIp.limit().orElse(config.capacity()));
+      if (ipLimit > windowMicros) {
+        throw new ConfigurationException(
+            key + ".keys-per-ip.limit allows more than one request per µs");
+      }
+      perIp =
+          new LimitGroup(
+              name + KEYS_PER_IP_SUFFIX,
+              ipLimit,
+              windowMicros / 1_000_000,
+              ipCapacity,
+              windowMicros / ipLimit,
+              KeyType.IP,
+              config.failMode(),
+              lease(ipCapacity),
+              null);
+      all.add(perIp);
+    } else if (keysPerIp.limit().isPresent() || keysPerIp.burst().isPresent()) {
+      throw new ConfigurationException(
+          key + ".keys-per-ip applies only to groups keyed by api-key or principal");
+    }
     LimitGroup group =
         new LimitGroup(
             name,
@@ -71,7 +104,8 @@ public class LimitGroups {
             windowMicros / config.limit(),
             config.key(),
             config.failMode(),
-            Math.max(1, Math.min(lease.max(), (long) (config.capacity() * lease.fraction()))));
+            lease(config.capacity()),
+            perIp);
     all.add(group);
     for (String path : config.paths()) {
       String trimmed = path.trim();

@@ -28,6 +28,18 @@ class ClientAddressesTest {
   }
 
   @Test
+  void severalHeaderLinesAreOneListInOrder() {
+    // The client wrote the first line; the trusted proxy appended the second.
+    assertEquals(
+        "203.0.113.5",
+        behindProxies.resolve("10.1.2.3", List.of("6.6.6.6", "203.0.113.5, 10.9.9.9")));
+    assertEquals(
+        "203.0.113.5",
+        behindProxies.resolve("10.1.2.3", List.of("6.6.6.6, 7.7.7.7", "203.0.113.5")));
+    assertEquals("10.1.2.3", behindProxies.resolve("10.1.2.3", List.of()));
+  }
+
+  @Test
   void chainOfOnlyTrustedProxiesYieldsTheLeftMost() {
     assertEquals("10.0.0.9", behindProxies.resolve("10.1.2.3", "10.0.0.9, 10.0.0.8"));
   }

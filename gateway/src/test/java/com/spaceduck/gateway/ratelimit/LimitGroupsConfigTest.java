@@ -83,4 +83,36 @@ class LimitGroupsConfigTest {
     properties.put("spaceduck.gateway.rate-limits.groups.g.key", "cookie");
     assertThrows(RuntimeException.class, () -> config(properties));
   }
+
+  @Test
+  void keyedGroupsHaveAPerIpBucketDefaultingToTheirOwnNumbers() {
+    Map<String, String> properties = group("api", "/v1/**", "600");
+    properties.put("spaceduck.gateway.rate-limits.groups.api.key", "api-key");
+    properties.putAll(group("beak", "/beak/**", "300"));
+    properties.put("spaceduck.gateway.rate-limits.groups.beak.key", "principal");
+    properties.put("spaceduck.gateway.rate-limits.groups.beak.keys-per-ip.limit", "1200");
+    properties.putAll(group("signup", "/beak/signup", "10"));
+    LimitGroups groups = new LimitGroups(config(properties));
+
+    LimitGroup api = groups.match("/v1/sync").keysPerIp();
+    assertEquals("api/ip", api.name());
+    assertEquals(600, api.capacity());
+    assertEquals(GatewayConfig.KeyType.IP, api.key());
+    LimitGroup beak = groups.match("/beak/keys").keysPerIp();
+    assertEquals("1200;w=60;burst=1200", beak.policy());
+    assertEquals(50_000, beak.intervalMicros());
+    assertNull(groups.match("/beak/signup").keysPerIp());
+    assertTrue(groups.all().contains(beak), "per-IP buckets are counted like groups");
+  }
+
+  @Test
+  void keysPerIpOnAGroupWithoutKeysIsRejected() {
+    Map<String, String> properties = group("signup", "/beak/signup", "10");
+    properties.put("spaceduck.gateway.rate-limits.groups.signup.keys-per-ip.limit", "40");
+    ConfigurationException e =
+        assertThrows(ConfigurationException.class, () -> new LimitGroups(config(properties)));
+    assertTrue(
+        e.getMessage().contains("spaceduck.gateway.rate-limits.groups.signup.keys-per-ip"),
+        e.getMessage());
+  }
 }

@@ -332,7 +332,7 @@ class RateLimitTest {
     given()
         .header("X-Forwarded-For", client)
         .auth()
-        .oauth2(key + "other")
+        .oauth2("dk_live_" + UUID.randomUUID().toString().replace("-", ""))
         .get("/v1/catalog")
         .then()
         .body("upstream", equalTo("sync"))

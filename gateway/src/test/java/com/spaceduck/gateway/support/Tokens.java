@@ -16,15 +16,26 @@ public final class Tokens {
 
   private Tokens() {}
 
+  public static final String ISSUER = "https://spaceduck.example/identity";
+  public static final String AUDIENCE = "https://spaceduck.example/api";
+
   public static String sdToken(String subject) {
-    return sdToken(subject, "https://spaceduck.example/identity");
+    return sdToken(subject, ISSUER);
   }
 
   public static String sdToken(String subject, String issuer) {
+    return sdToken(subject, issuer, AUDIENCE);
+  }
+
+  /** A token for {@code audience}; none when it is {@code null}. */
+  public static String sdToken(String subject, String issuer, String audience) {
     try {
       JwtClaims claims = new JwtClaims();
       claims.setIssuer(issuer);
       claims.setSubject(subject);
+      if (audience != null) {
+        claims.setAudience(audience);
+      }
       claims.setExpirationTime(NumericDate.fromSeconds(System.currentTimeMillis() / 1000 + 3600));
       claims.setIssuedAtToNow();
       JsonWebSignature jws = new JsonWebSignature();
