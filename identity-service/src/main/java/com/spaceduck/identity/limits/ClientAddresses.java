@@ -45,6 +45,23 @@ public class ClientAddresses {
     return resolve(peer, request.getHeader(FORWARDED_FOR));
   }
 
+  /**
+   * What failures are counted against: an IPv4 address, or the /64 of an IPv6 address, since one
+   * subscriber usually holds a whole /64 and could otherwise pick a fresh address per guess.
+   */
+  public static String bucket(String address) {
+    byte[] bytes = NetUtil.createByteArrayFromIpAddressString(address);
+    if (bytes == null || bytes.length == 4) {
+      return address;
+    }
+    StringBuilder prefix = new StringBuilder();
+    for (int i = 0; i < 8; i += 2) {
+      prefix.append(Integer.toHexString(((bytes[i] & 0xff) << 8) | (bytes[i + 1] & 0xff)));
+      prefix.append(':');
+    }
+    return prefix.append(":/64").toString();
+  }
+
   String resolve(String peer, String forwardedFor) {
     if (hops == 0 || forwardedFor == null || !trusted(peer)) {
       return peer;

@@ -1,6 +1,7 @@
 package com.spaceduck.identity.signin;
 
 import com.spaceduck.identity.IdentityConfig;
+import com.spaceduck.identity.limits.ClientAddresses;
 import com.spaceduck.identity.limits.Counters;
 import com.spaceduck.identity.limits.Rule;
 import io.smallrye.mutiny.Uni;
@@ -49,7 +50,8 @@ public class SigninThrottle {
   public Uni<Charge> charge(UUID duckling, String address, Instant now) {
     LocalDate day = Rule.day(now);
     Counters.Key account = new Counters.Key(ACCOUNT_SCOPE, duckling.toString(), day);
-    Counters.Key from = new Counters.Key(ADDRESS_SCOPE, duckling + " " + address, day);
+    Counters.Key from =
+        new Counters.Key(ADDRESS_SCOPE, duckling + " " + ClientAddresses.bucket(address), day);
     return counters.inTransaction(
         connection ->
             // Always the account row first, so concurrent attempts lock in one order.

@@ -53,6 +53,13 @@ class ClientAddressesTest {
   }
 
   @Test
+  void ipv6AddressesAreCountedPerSlash64() {
+    assertEquals("2001:db8:0:1::/64", ClientAddresses.bucket("2001:db8:0:1::1"));
+    assertEquals("2001:db8:0:1::/64", ClientAddresses.bucket("2001:db8:0:1:ffff:1:2:3"));
+    assertEquals("203.0.113.7", ClientAddresses.bucket("203.0.113.7"));
+  }
+
+  @Test
   void malformedBlocksFailAtStartUp() {
     assertThrows(
         IllegalArgumentException.class, () -> new ClientAddresses(1, List.of("10.0.0/33")));
