@@ -5,11 +5,13 @@ alter table ducklings drop column failed_signins, drop column locked_until;
 -- Daily counters for everything that is capped or slowed down: codes sent per duckling, channel
 -- and phone number, wrong code guesses per duckling and channel, failed sign-ins per account and
 -- per (account, address). One row per (scope, subject, UTC day); rows of past days are purged.
+-- pending: sign-in attempts from an address still being checked.
 create table abuse_counters (
     scope   varchar(20)  not null,
     subject varchar(300) not null,
     day     date         not null,
     hits    integer      not null,
+    pending integer      not null default 0,
     last_at timestamptz,
     primary key (scope, subject, day)
 );

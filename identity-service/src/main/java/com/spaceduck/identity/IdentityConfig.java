@@ -85,6 +85,17 @@ public interface IdentityConfig {
     @Min(1)
     int freeFailuresPerAddress();
 
+    /**
+     * Attempts from one address on one account checked at once while it still has free failures (a
+     * client signing in in parallel); beyond it 429 with Retry-After 1. Once the free failures are
+     * used up, attempts go one at a time. Guesses in flight can pass the free failures by at most
+     * this many less one.
+     */
+    @WithDefault("8")
+    @Min(1)
+    @Max(64)
+    int maxInFlightPerAddress();
+
     /** The first wait after the free failures; it doubles with each further failure. */
     @WithDefault("1m")
     Duration initialDelay();

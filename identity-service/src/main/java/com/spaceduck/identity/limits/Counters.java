@@ -26,14 +26,16 @@ public class Counters {
   private static final String LOCK =
       "insert into abuse_counters (scope, subject, day, hits) values ($1, $2, $3, 0)"
           + " on conflict (scope, subject, day) do update set hits = abuse_counters.hits"
-          + " returning hits, last_at";
+          + " returning hits, pending, last_at";
 
-  private static final String ADD =
-      "update abuse_counters set hits = greatest(hits + $4, 0), last_at = coalesce($5, last_at)"
+  private static final String CHANGE =
+      "update abuse_counters set hits = greatest(hits + $4, 0),"
+          + " pending = greatest(pending + $5, 0), last_at = coalesce($6, last_at)"
           + " where scope = $1 and subject = $2 and day = $3";
 
-  private static final String DELETE =
-      "delete from abuse_counters where scope = $1 and subject = $2 and day = $3";
+  private static final String RESET =
+      "update abuse_counters set hits = 0, pending = greatest(pending + $4, 0)"
+          + " where scope = $1 and subject = $2 and day = $3";
 
   private static final String PURGE = "delete from abuse_counters where day < $1";
 
@@ -48,8 +50,8 @@ public class Counters {
   /** One counter of one day. */
   public record Key(String scope, String subject, LocalDate day) {}
 
-  /** A counter's value: hits today and when the last was taken. */
-  public record Count(int hits, Instant lastAt) {}
+  /** A counter's value: hits today, attempts still in flight, and when the last hit was taken. */
+  public record Count(int hits, int pending, Instant lastAt) {}
 
   /**
    * Takes one hit of {@code key} if {@code rule} allows it now; otherwise takes nothing and returns
@@ -82,33 +84,51 @@ public class Counters {
         .map(
             rows -> {
               Row row = rows.iterator().next();
-              OffsetDateTime last = row.getOffsetDateTime(1);
-              return new Count(row.getInteger(0), last == null ? null : last.toInstant());
+              OffsetDateTime last = row.getOffsetDateTime(2);
+              return new Count(
+                  row.getInteger(0), row.getInteger(1), last == null ? null : last.toInstant());
             });
   }
 
-  /** Adds {@code delta} (never below zero); {@code at}, when not null, becomes the last hit. */
+  /**
+   * Adds {@code delta} hits (never below zero); {@code at}, when not null, becomes the last hit.
+   */
   public Uni<Void> add(SqlConnection connection, Key key, int delta, Instant at) {
+    return change(connection, key, delta, 0, at);
+  }
+
+  /**
+   * Adds {@code hits} and {@code pending} (neither below zero); {@code at}, when not null, becomes
+   * the last hit.
+   */
+  public Uni<Void> change(SqlConnection connection, Key key, int hits, int pending, Instant at) {
     return connection
-        .preparedQuery(ADD)
+        .preparedQuery(CHANGE)
         .execute(
             Tuple.tuple()
                 .addString(key.scope())
                 .addString(key.subject())
                 .addLocalDate(key.day())
-                .addInteger(delta)
+                .addInteger(hits)
+                .addInteger(pending)
                 .addOffsetDateTime(at == null ? null : at.atOffset(ZoneOffset.UTC)))
         .replaceWithVoid();
   }
 
-  /** Gives back a hit taken for something that turned out not to count. */
-  public Uni<Void> giveBack(Key key) {
-    return inTransaction(connection -> add(connection, key, -1, null));
+  /** {@link #change} in a transaction of its own. */
+  public Uni<Void> change(Key key, int hits, int pending, Instant at) {
+    return inTransaction(connection -> change(connection, key, hits, pending, at));
   }
 
-  public Uni<Void> clear(Key key) {
-    return pool.preparedQuery(DELETE)
-        .execute(Tuple.of(key.scope(), key.subject(), key.day()))
+  /** Gives back a hit taken for something that turned out not to count. */
+  public Uni<Void> giveBack(Key key) {
+    return change(key, -1, 0, null);
+  }
+
+  /** Sets the hits to zero and adds {@code pending}. */
+  public Uni<Void> reset(Key key, int pending) {
+    return pool.preparedQuery(RESET)
+        .execute(Tuple.of(key.scope(), key.subject(), key.day(), pending))
         .replaceWithVoid();
   }
 

@@ -72,7 +72,9 @@ public class SigninService {
                                         ? throttle
                                             .succeeded(charged.attempt())
                                             .chain(() -> issue(duckling))
-                                        : incorrect());
+                                        : throttle
+                                            .failed(charged.attempt(), clock.instant())
+                                            .chain(SigninService::incorrect));
                       });
             });
   }
@@ -87,7 +89,7 @@ public class SigninService {
             });
   }
 
-  private static <T> Uni<T> incorrect() {
+  private static Uni<SigninResponse> incorrect() {
     return Uni.createFrom()
         .failure(
             new ProblemException(ErrorKind.UNAUTHORIZED, "The email or password is incorrect."));

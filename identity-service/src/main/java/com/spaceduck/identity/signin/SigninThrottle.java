@@ -14,9 +14,11 @@ import java.util.UUID;
  * Progressive delay for failed sign-ins, per (account, client address), with a daily ceiling per
  * account that only binds addresses that have already failed on it.
  *
- * <p>An attempt is counted as a failure before the password is checked (both counters under row
- * locks, in one transaction), so parallel attempts can't slip past the limits, and given back when
- * the password turns out right.
+ * <p>Each attempt is admitted under row locks before the password is checked, so parallel attempts
+ * can't slip past the limits: while an address has free failures left, at most {@code
+ * max-in-flight-per-address} of its attempts are checked at once; after that one at a time, each
+ * admission restarting the wait. The account counts every admitted attempt until it turns out
+ * right.
  */
 @ApplicationScoped
 public class SigninThrottle {
@@ -26,6 +28,7 @@ public class SigninThrottle {
 
   private final Counters counters;
   private final Rule perAddress;
+  private final int maxInFlight;
   private final int accountDailyFailures;
 
   public SigninThrottle(Counters counters, IdentityConfig config) {
@@ -37,16 +40,17 @@ public class SigninThrottle {
             signin.freeFailuresPerAddress(),
             signin.initialDelay(),
             signin.maxDelay());
+    this.maxInFlight = signin.maxInFlightPerAddress();
     this.accountDailyFailures = signin.accountDailyFailures();
   }
 
-  /** The counters an attempt was charged to, for {@link #succeeded}. */
+  /** The counters an admitted attempt was charged to, to settle it afterwards. */
   public record Attempt(Counters.Key account, Counters.Key address) {}
 
-  /**
-   * Charges an attempt on {@code duckling} from {@code address} as a failure, or returns when it
-   * will be allowed (nothing charged).
-   */
+  /** Either the admitted attempt, or when the next attempt is allowed. */
+  public record Charge(Attempt attempt, Instant refusedUntil) {}
+
+  /** Admits an attempt on {@code duckling} from {@code address}, or says when to come back. */
   public Uni<Charge> charge(UUID duckling, String address, Instant now) {
     LocalDate day = Rule.day(now);
     Counters.Key account = new Counters.Key(ACCOUNT_SCOPE, duckling.toString(), day);
@@ -63,8 +67,12 @@ public class SigninThrottle {
                             .lock(connection, from)
                             .flatMap(
                                 mine -> {
+                                  boolean throttled = mine.hits() >= perAddress.free();
                                   Instant refused =
                                       perAddress.refusedUntil(mine.hits(), mine.lastAt(), now);
+                                  if (!throttled && mine.pending() >= maxInFlight) {
+                                    refused = now.plusSeconds(1);
+                                  }
                                   if (refused == null
                                       && mine.hits() > 0
                                       && total.hits() >= accountDailyFailures) {
@@ -75,16 +83,23 @@ public class SigninThrottle {
                                   }
                                   return counters
                                       .add(connection, account, 1, now)
-                                      .chain(() -> counters.add(connection, from, 1, now))
+                                      // A throttled address's wait restarts at admission, so
+                                      // only one attempt gets through each time it ends.
+                                      .chain(
+                                          () ->
+                                              counters.change(
+                                                  connection, from, 0, 1, throttled ? now : null))
                                       .replaceWith(new Charge(new Attempt(account, from), null));
                                 })));
   }
 
-  /** The right password: the account's charge is given back and the address starts afresh. */
-  public Uni<Void> succeeded(Attempt attempt) {
-    return counters.giveBack(attempt.account()).chain(() -> counters.clear(attempt.address()));
+  /** A wrong password: the address's failure is counted; the account's charge stands. */
+  public Uni<Void> failed(Attempt attempt, Instant now) {
+    return counters.change(attempt.address(), 1, -1, now);
   }
 
-  /** Either the charged attempt, or when the next attempt is allowed. */
-  public record Charge(Attempt attempt, Instant refusedUntil) {}
+  /** The right password: the account's charge is given back and the address starts afresh. */
+  public Uni<Void> succeeded(Attempt attempt) {
+    return counters.giveBack(attempt.account()).chain(() -> counters.reset(attempt.address(), -1));
+  }
 }

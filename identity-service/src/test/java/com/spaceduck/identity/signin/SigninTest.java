@@ -18,7 +18,14 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -149,30 +156,68 @@ class SigninTest {
     throttled(signin(email, PASSWORD, "203.0.113.99"));
   }
 
-  @Test
-  void concurrentFailuresAreAllCounted() throws Exception {
-    String email = freshEmail();
-    signup(email);
-    var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+  /**
+   * Fires {@code count} sign-ins at once from {@code address}; returns how many got each status.
+   */
+  private static Map<Integer, Integer> parallel(
+      int count, String email, String password, String address) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(count);
     try {
-      var answers = new java.util.ArrayList<java.util.concurrent.Future<Integer>>();
-      for (int i = 0; i < 12; i++) {
-        int n = i;
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<Integer>> answers = new ArrayList<>();
+      for (int i = 0; i < count; i++) {
         answers.add(
             pool.submit(
-                () -> signin(email, "Wrong-Password-" + n, STRANGER).extract().statusCode()));
+                () -> {
+                  start.await();
+                  return signin(email, password, address).extract().statusCode();
+                }));
       }
-      long passed = 0;
-      for (var answer : answers) {
-        int status = answer.get();
-        assertTrue(status == 401 || status == 429, "status " + status);
-        passed += status == 401 ? 1 : 0;
+      start.countDown();
+      Map<Integer, Integer> statuses = new TreeMap<>();
+      for (Future<Integer> answer : answers) {
+        statuses.merge(answer.get(), 1, Integer::sum);
       }
-      // Five free failures, then the address waits: parallel requests can't slip through.
-      assertEquals(5, passed);
+      return statuses;
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  @Test
+  void parallelGuessesCanOnlyBorrowTheInFlightAllowance() throws Exception {
+    String email = freshEmail();
+    signup(email);
+    Map<Integer, Integer> statuses = parallel(24, email, "Wrong-Password-0", STRANGER);
+    int wrong = statuses.getOrDefault(401, 0);
+    // At most 4 free failures plus 8 in flight (max-in-flight-per-address), never all 24.
+    assertTrue(wrong >= 5 && wrong <= 12, "statuses " + statuses);
+    assertEquals(24, wrong + statuses.getOrDefault(429, 0), "statuses " + statuses);
+    throttled(signin(email, PASSWORD, STRANGER));
+  }
+
+  @Test
+  void aThrottledAddressGetsOneAttemptEachTimeItsWaitEnds() throws Exception {
+    String email = freshEmail();
+    signup(email);
+    try {
+      for (int i = 0; i < 5; i++) {
+        signin(email, "Wrong-Password-" + i, STRANGER).statusCode(401);
+      }
+      clock.advance(Duration.ofSeconds(61));
+      Map<Integer, Integer> statuses = parallel(10, email, "Wrong-Password-x", STRANGER);
+      assertEquals(Map.of(401, 1, 429, 9), statuses);
+    } finally {
+      clock.reset();
+    }
+  }
+
+  @Test
+  void theOwnerMaySignInInParallel() throws Exception {
+    String email = freshEmail();
+    signup(email);
+    assertEquals(Map.of(200, 8), parallel(8, email, PASSWORD, OWNER));
+    assertEquals(Map.of(200, 8), parallel(8, email, PASSWORD, OWNER));
   }
 
   @Test
