@@ -46,12 +46,6 @@ public class Duckling {
   @Column(name = "phone_verified_at")
   public Instant phoneVerifiedAt;
 
-  @Column(name = "failed_signins", nullable = false)
-  public int failedSignins;
-
-  @Column(name = "locked_until")
-  public Instant lockedUntil;
-
   @Column(name = "created_at", nullable = false)
   public Instant createdAt;
 

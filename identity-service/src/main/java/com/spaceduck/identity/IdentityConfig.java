@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -16,15 +17,11 @@ public interface IdentityConfig {
   @WithDefault("${quarkus.application.version}")
   String galaxyVersion();
 
-  /**
-   * Emails of ducklings in the {@code operator} group (bootstrap list). Membership takes effect
-   * only once the duckling has verified that email, so registering a listed address is not enough.
-   */
-  Optional<List<String>> operators();
-
   Password password();
 
   Signin signin();
+
+  ClientAddress clientAddress();
 
   Token token();
 
@@ -74,21 +71,71 @@ public interface IdentityConfig {
     int queueSize();
   }
 
-  /** Account lock-out after repeated failed sign-ins. */
+  /**
+   * Failed sign-ins slow down the address they come from, on that account only; nothing locks the
+   * account itself, so a stranger's failures never keep the owner out (README, "Security").
+   */
   interface Signin {
 
-    /** Failed sign-ins in a row before the account is locked. */
+    /**
+     * Failed sign-ins from one address on one account per UTC day before each further attempt from
+     * that address has to wait.
+     */
     @WithDefault("5")
     @Min(1)
-    int lockoutThreshold();
+    int freeFailuresPerAddress();
 
-    /** Lock duration at the threshold; it doubles with every further failure. */
+    /**
+     * Attempts from one address on one account checked at once while it still has free failures (a
+     * client signing in in parallel); beyond it 429 with Retry-After 1. Once the free failures are
+     * used up, attempts go one at a time. Guesses in flight can pass the free failures by at most
+     * this many less one.
+     */
+    @WithDefault("8")
+    @Min(1)
+    @Max(64)
+    int maxInFlightPerAddress();
+
+    /** The first wait after the free failures; it doubles with each further failure. */
     @WithDefault("1m")
-    Duration lockoutInitial();
+    Duration initialDelay();
 
-    /** Longest lock. */
+    /** The longest wait between attempts from one address on one account. */
     @WithDefault("1h")
-    Duration lockoutMax();
+    Duration maxDelay();
+
+    /**
+     * Failed sign-ins per account per UTC day, from all addresses together, beyond which addresses
+     * that have failed on the account today are refused until the day ends. Addresses without a
+     * failure today (the owner's, usually) still get in with the right password.
+     */
+    @WithDefault("100")
+    @Min(1)
+    int accountDailyFailures();
+  }
+
+  /**
+   * Where the client address (for sign-in throttling) comes from. This service sits behind the
+   * gateway, which appends the address of its TCP peer to {@code X-Forwarded-For}.
+   */
+  interface ClientAddress {
+
+    /**
+     * Proxies, counted from this service outwards, whose {@code X-Forwarded-For} entries are
+     * believed: the client is the entry this many places from the right. 1 = the gateway only; 2 =
+     * the gateway and one proxy it trusts in front of it; 0 = ignore the header.
+     */
+    @WithDefault("1")
+    @Min(0)
+    @Max(10)
+    int forwardedHops();
+
+    /**
+     * CIDR blocks of TCP peers allowed to send {@code X-Forwarded-For} (where the gateway runs);
+     * from anyone else the header is ignored and the peer is the client.
+     */
+    @WithDefault("127.0.0.0/8,::1/128,10.0.0.0/8,172.16.0.0/12,192.168.0.0/16,fc00::/7")
+    List<String> trustedPeers();
   }
 
   /** The {@code sd_token} JWT. */
@@ -97,6 +144,13 @@ public interface IdentityConfig {
     /** The {@code iss} claim; verifiers (this service, cert-service, the gateway) expect it. */
     @WithDefault("https://spaceduck.example/identity")
     String issuer();
+
+    /**
+     * The {@code aud} claim: the API the token is for. Verifiers check it with {@code
+     * mp.jwt.verify.audiences} (this service, cert-service, the gateway, sync-service).
+     */
+    @WithDefault("https://spaceduck.example/api")
+    String audience();
 
     /** Token lifetime ({@code exp - iat}). */
     @WithDefault("1h")
@@ -120,9 +174,16 @@ public interface IdentityConfig {
     /** {@code last_used_at} is written at most this often per key, to keep the hot path cheap. */
     @WithDefault("1m")
     Duration lastUsedResolution();
+
+    /**
+     * Path prefixes where a key may come as {@code ?beak_key=} (webhook senders that cannot set
+     * headers). Anywhere else a query key is refused with 401: URLs end up in logs and histories.
+     */
+    @WithDefault("/beak/webhooks/")
+    List<String> queryKeyPaths();
   }
 
-  /** One-time codes for email and phone verification. */
+  /** One-time codes for email and phone verification, and the caps on sending and guessing. */
   interface Verification {
 
     /** How long a code stays valid. */
@@ -133,6 +194,44 @@ public interface IdentityConfig {
     @WithDefault("5")
     @Min(1)
     int maxAttempts();
+
+    /**
+     * Wrong guesses per duckling per channel per UTC day, across all its codes (a new code does not
+     * reset it); beyond it confirming answers 429 until the day ends.
+     */
+    @WithDefault("10")
+    @Min(1)
+    int dailyFailures();
+
+    /** Codes sent per duckling per channel per UTC day. */
+    @WithDefault("5")
+    @Min(1)
+    int dailySends();
+
+    /** Codes sent to one phone number per UTC day, whichever ducklings ask. */
+    @WithDefault("5")
+    @Min(1)
+    int dailySendsPerNumber();
+
+    /**
+     * Wait after a duckling's first code of the day on a channel (and a number's first code) before
+     * another is sent; it doubles with each send.
+     */
+    @WithDefault("30s")
+    Duration resendDelay();
+
+    /** The longest wait between sends. */
+    @WithDefault("10m")
+    Duration maxResendDelay();
+
+    /**
+     * E.164 prefixes (country codes, or longer prefixes) of the phone numbers codes may be sent to;
+     * others are refused with 400. Premium-rate ranges of allowed countries can be left out by
+     * listing longer prefixes instead.
+     */
+    @WithDefault("+1,+31,+32,+33,+41,+44,+45,+46,+47,+49,+353,+61,+64")
+    List<@Pattern(regexp = "\\+[1-9][0-9]{0,7}", message = "must be + and 1 to 8 digits") String>
+        phonePrefixes();
   }
 
   /** {@code GET /beak/metrics}. */

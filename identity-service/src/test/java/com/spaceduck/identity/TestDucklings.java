@@ -138,8 +138,8 @@ public final class TestDucklings {
   }
 
   /**
-   * The one operator of the test configuration (spaceduck.identity.operators), created and verified
-   * on first use; tests share it because the list is fixed.
+   * The shared test operator: signed up and verified on first use, then granted the role the way an
+   * SRE does it ({@code grant_operator}, README "Operators").
    */
   public static synchronized TestDuckling operator() {
     int status =
@@ -155,10 +155,23 @@ public final class TestDucklings {
     boolean verified = operator.as().get("/beak/me").then().extract().path("email_verified");
     if (!verified) {
       verifyEmail(operator);
-      operator = refreshed(operator);
     }
     String id = operator.as().get("/beak/me").then().extract().path("duckling_id");
-    return new TestDuckling(id, OPERATOR_EMAIL, operator.token());
+    if (queryLong("select count(*) from operators where duckling_id = ?", UUID.fromString(id))
+        == 0) {
+      grantOperator(OPERATOR_EMAIL);
+    }
+    return new TestDuckling(id, OPERATOR_EMAIL, signin(OPERATOR_EMAIL));
+  }
+
+  /** What an SRE runs to make someone an operator. */
+  public static void grantOperator(String email) {
+    queryString("select grant_operator(?, 'test-suite', 'test operator')", email);
+  }
+
+  /** What an SRE runs to remove an operator. */
+  public static void revokeOperator(String email) {
+    queryString("select revoke_operator(?, 'test-suite', 'test over')", email);
   }
 
   public static String freshPhone() {

@@ -22,13 +22,14 @@ import org.jose4j.jwt.NumericDate;
 import org.jose4j.lang.JoseException;
 
 /**
- * Mints sd_tokens the way identity-service does (RS256, its issuer, {@code sub} = duckling id,
- * {@code groups}, {@code tier}), signed with the test-only key, plus the forged kinds the service
- * must refuse.
+ * Mints sd_tokens the way identity-service does (RS256, its issuer, {@code aud} = the API, {@code
+ * sub} = duckling id, {@code groups}, {@code tier}), signed with the test-only key, plus the forged
+ * kinds the service must refuse.
  */
 public final class Tokens {
 
   public static final String ISSUER = "https://spaceduck.example/identity";
+  public static final String AUDIENCE = "https://spaceduck.example/api";
   private static final String PRIVATE_KEY = "test-keys/test-only-private.pem";
   private static final String PUBLIC_KEY = "test-keys/test-only-public.pem";
 
@@ -77,6 +78,22 @@ public final class Tokens {
     }
   }
 
+  /** Signed correctly, but without an {@code aud} claim. */
+  public static String withoutAudience(UUID ducklingId) {
+    JwtClaims claims =
+        claims(ducklingId.toString(), ISSUER, List.of("duckling"), Duration.ofHours(1));
+    claims.unsetClaim("aud");
+    return sign(claims);
+  }
+
+  /** Signed correctly, for another audience. */
+  public static String wrongAudience(UUID ducklingId) {
+    JwtClaims claims =
+        claims(ducklingId.toString(), ISSUER, List.of("duckling"), Duration.ofHours(1));
+    claims.setAudience("https://spaceduck.example/other");
+    return sign(claims);
+  }
+
   /** Valid claims, signed, but whose subject is not a duckling id. */
   public static String subject(String subject) {
     return sign(claims(subject, ISSUER, List.of("duckling"), Duration.ofHours(1)));
@@ -115,6 +132,7 @@ public final class Tokens {
       String subject, String issuer, List<String> groups, Duration validFor) {
     JwtClaims claims = new JwtClaims();
     claims.setIssuer(issuer);
+    claims.setAudience(AUDIENCE);
     claims.setSubject(subject);
     claims.setIssuedAtToNow();
     claims.setExpirationTime(

@@ -68,6 +68,16 @@ class TokenTest {
   }
 
   @Test
+  void rejectsTokenWithoutAudience() {
+    assertInvalidToken(withToken(Tokens.withoutAudience(duckling)));
+  }
+
+  @Test
+  void rejectsTokenForAnotherAudience() {
+    assertInvalidToken(withToken(Tokens.wrongAudience(duckling)));
+  }
+
+  @Test
   void rejectsAlgNone() {
     assertInvalidToken(withToken(Tokens.unsigned(duckling)));
   }

@@ -1,6 +1,8 @@
 package com.spaceduck.identity.auth;
 
+import com.spaceduck.identity.IdentityConfig;
 import com.spaceduck.identity.keys.BeakKeys;
+import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.AuthenticationRequest;
@@ -11,6 +13,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -18,14 +21,22 @@ import java.util.Set;
  * bk_live_...}. It runs before SmallRye JWT's mechanism and claims only bearer values that start
  * with the key prefix; anything else (a JWT) is left to that mechanism.
  *
- * <p>Webhook senders that cannot set headers may pass the key as {@code ?beak_key=…} (the developer
- * portal documents it); the header wins when both are present.
+ * <p>Webhook senders that cannot set headers may pass the key as {@code ?beak_key=…}, but only on
+ * the paths of {@code spaceduck.identity.keys.query-key-paths} (the webhook routes): a URL is
+ * written to access logs, browser histories and proxies, so anywhere else a query key is refused
+ * with 401 rather than used. The header wins when both are present.
  */
 @ApplicationScoped
 public class BeakKeyAuthenticationMechanism implements HttpAuthenticationMechanism {
 
   private static final String BEARER = "bearer ";
-  private static final String QUERY_PARAMETER = "beak_key";
+  public static final String QUERY_PARAMETER = "beak_key";
+
+  private final List<String> queryKeyPaths;
+
+  public BeakKeyAuthenticationMechanism(IdentityConfig config) {
+    this.queryKeyPaths = List.copyOf(config.keys().queryKeyPaths());
+  }
 
   @Override
   public Uni<SecurityIdentity> authenticate(
@@ -36,6 +47,9 @@ public class BeakKeyAuthenticationMechanism implements HttpAuthenticationMechani
       value = context.queryParams().get(QUERY_PARAMETER);
       if (value == null) {
         return Uni.createFrom().nullItem();
+      }
+      if (!queryKeyAllowed(context.normalizedPath())) {
+        return Uni.createFrom().failure(new AuthenticationFailedException());
       }
     } else if (header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
       value = header.substring(BEARER.length()).trim();
@@ -48,6 +62,15 @@ public class BeakKeyAuthenticationMechanism implements HttpAuthenticationMechani
     return identityProviderManager.authenticate(
         HttpSecurityUtils.setRoutingContextAttribute(
             new BeakKeyAuthenticationRequest(value), context));
+  }
+
+  private boolean queryKeyAllowed(String path) {
+    for (String prefix : queryKeyPaths) {
+      if (path.startsWith(prefix)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Override

@@ -15,19 +15,17 @@ import java.time.Clock;
 import java.time.Instant;
 
 /**
- * Turns a Beak Key into the identity of its owner: one indexed lookup by the key's hash (joined to
- * the owner), refusing unknown, revoked and expired keys alike.
+ * Turns a Beak Key into the identity of its owner: one indexed lookup by the key's hash, refusing
+ * unknown, revoked and expired keys alike.
  */
 @ApplicationScoped
 public class BeakKeyIdentityProvider implements IdentityProvider<BeakKeyAuthenticationRequest> {
 
   private final BeakKeyLookup lookup;
-  private final Operators operators;
   private final Clock clock;
 
-  public BeakKeyIdentityProvider(BeakKeyLookup lookup, Operators operators, Clock clock) {
+  public BeakKeyIdentityProvider(BeakKeyLookup lookup, Clock clock) {
     this.lookup = lookup;
-    this.operators = operators;
     this.clock = clock;
   }
 
@@ -53,7 +51,8 @@ public class BeakKeyIdentityProvider implements IdentityProvider<BeakKeyAuthenti
               SecurityIdentity identity =
                   QuarkusSecurityIdentity.builder()
                       .setPrincipal(new QuarkusPrincipal(key.ducklingId().toString()))
-                      .addRoles(operators.groups(key.ownerEmail(), key.ownerEmailVerified()))
+                      // A key never carries operator rights, whatever its owner holds.
+                      .addRole(Operators.DUCKLING_GROUP)
                       .addAttribute(Caller.TIER, key.tier().name())
                       .addAttribute(Caller.CREDENTIAL, Caller.Credential.BEAK_KEY)
                       .build();

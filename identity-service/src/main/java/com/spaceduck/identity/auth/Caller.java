@@ -1,6 +1,5 @@
 package com.spaceduck.identity.auth;
 
-import com.spaceduck.identity.Operators;
 import com.spaceduck.identity.TrustTier;
 import com.spaceduck.platform.problem.ErrorKind;
 import com.spaceduck.platform.problem.ProblemException;
@@ -11,9 +10,10 @@ import java.util.UUID;
 /**
  * The authenticated duckling of a request, the same whichever credential it presented: an {@code
  * sd_token} or a Beak Key. Both produce a {@link SecurityIdentity} whose principal name is the
- * duckling id, whose roles are its groups, and whose attributes hold the tier and credential kind.
+ * duckling id and whose attributes hold the tier and credential kind. Operator rights are not part
+ * of it: {@code Operators.require} looks them up per request.
  */
-public record Caller(UUID ducklingId, TrustTier tier, Credential credential, boolean operator) {
+public record Caller(UUID ducklingId, TrustTier tier, Credential credential) {
 
   /** Identity attribute: the tier of the token or key ({@code "T0"}..{@code "T3"}). */
   public static final String TIER = "spaceduck.tier";
@@ -40,7 +40,7 @@ public record Caller(UUID ducklingId, TrustTier tier, Credential credential, boo
     TrustTier tier = TrustTier.parse(identity.getAttribute(TIER)).orElse(TrustTier.T0);
     Credential credential =
         identity.getAttribute(CREDENTIAL) instanceof Credential kind ? kind : Credential.SD_TOKEN;
-    return new Caller(id, tier, credential, identity.hasRole(Operators.GROUP));
+    return new Caller(id, tier, credential);
   }
 
   /** Refuses with 403 E4002, naming the tier, when the credential's tier is below {@code tier}. */

@@ -26,9 +26,8 @@ public class BeakKeyLookup {
   private static final Logger LOG = Logger.getLogger(BeakKeyLookup.class);
 
   private static final String FIND =
-      "select k.id, k.duckling_id, k.tier, k.expires_at, k.revoked_at is not null,"
-          + " k.last_used_at, d.email, d.email_verified_at is not null"
-          + " from beak_keys k join ducklings d on d.id = k.duckling_id where k.key_hash = $1";
+      "select id, duckling_id, tier, expires_at, revoked_at is not null, last_used_at"
+          + " from beak_keys where key_hash = $1";
 
   private static final String TOUCH =
       "update beak_keys set last_used_at = $2 where id = $1"
@@ -49,9 +48,7 @@ public class BeakKeyLookup {
       TrustTier tier,
       Instant expiresAt,
       boolean revoked,
-      Instant lastUsedAt,
-      String ownerEmail,
-      boolean ownerEmailVerified) {}
+      Instant lastUsedAt) {}
 
   /** The key with this hash, or {@code null}. */
   public Uni<KeyOwner> find(String hash) {
@@ -87,8 +84,6 @@ public class BeakKeyLookup {
         TrustTier.valueOf(row.getString(2)),
         row.getOffsetDateTime(3).toInstant(),
         row.getBoolean(4),
-        lastUsed == null ? null : lastUsed.toInstant(),
-        row.getString(6),
-        row.getBoolean(7));
+        lastUsed == null ? null : lastUsed.toInstant());
   }
 }

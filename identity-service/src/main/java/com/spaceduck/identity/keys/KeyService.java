@@ -11,6 +11,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.security.UnauthorizedException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -47,8 +48,10 @@ public class KeyService {
                   "Beak Keys can only be created with an sd_token; sign in to get one."));
     }
     Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+    // The owner's row lock serialises concurrent creations, so the count below can't be passed by
+    // two requests at once.
     return ducklings
-        .findById(caller.ducklingId())
+        .findById(caller.ducklingId(), LockModeType.PESSIMISTIC_WRITE)
         .flatMap(
             owner -> {
               if (owner == null) {

@@ -3,30 +3,23 @@ package com.spaceduck.identity.signin;
 import com.spaceduck.identity.Duckling;
 import com.spaceduck.identity.DucklingRepository;
 import com.spaceduck.identity.EmailAddresses;
-import com.spaceduck.identity.IdentityConfig;
 import com.spaceduck.identity.Operators;
+import com.spaceduck.identity.limits.Rule;
 import com.spaceduck.identity.password.PasswordHasher;
 import com.spaceduck.identity.token.TokenIssuer;
 import com.spaceduck.platform.problem.ErrorKind;
 import com.spaceduck.platform.problem.ProblemException;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.UUID;
 
 /**
- * Password sign-in with per-account lock-out.
+ * Password sign-in, throttled per (account, client address) by {@link SigninThrottle}.
  *
  * <p>Unknown emails and wrong passwords get the same 401 after the same work (an unknown email is
- * checked against a dummy hash). After {@code lockout-threshold} failures in a row the account is
- * locked for {@code lockout-initial}, doubling with each further failure up to {@code lockout-max};
- * while locked, sign-in answers 429 E4004 with Retry-After without checking the password. A lock
- * does show that the account exists, which sign-up's 409 already tells anyone, so nothing new
- * leaks. Per-IP limits are the gateway's.
+ * checked against a dummy hash). A throttled address gets 429 E4004 with Retry-After without a hash
+ * being computed; other addresses, the owner's among them, are not slowed by its failures.
  */
 @ApplicationScoped
 public class SigninService {
@@ -35,7 +28,7 @@ public class SigninService {
   private final PasswordHasher hasher;
   private final TokenIssuer tokens;
   private final Operators operators;
-  private final IdentityConfig.Signin config;
+  private final SigninThrottle throttle;
   private final Clock clock;
 
   public SigninService(
@@ -43,94 +36,72 @@ public class SigninService {
       PasswordHasher hasher,
       TokenIssuer tokens,
       Operators operators,
-      IdentityConfig config,
+      SigninThrottle throttle,
       Clock clock) {
     this.ducklings = ducklings;
     this.hasher = hasher;
     this.tokens = tokens;
     this.operators = operators;
-    this.config = config.signin();
+    this.throttle = throttle;
     this.clock = clock;
   }
 
-  public Uni<SigninResponse> signin(SigninRequest request) {
+  /** Signs in from {@code address}, the client address the gateway saw. */
+  public Uni<SigninResponse> signin(SigninRequest request, String address) {
     String email = EmailAddresses.normalize(request.email());
     return ducklings
         .findByEmail(email)
         .flatMap(
             duckling -> {
-              Instant now = clock.instant();
-              if (duckling != null
-                  && duckling.lockedUntil != null
-                  && now.isBefore(duckling.lockedUntil)) {
-                return Uni.createFrom().failure(locked(now, duckling.lockedUntil));
+              if (duckling == null) {
+                return hasher.verify(request.password(), null).flatMap(ignored -> incorrect());
               }
-              String stored = duckling == null ? null : duckling.passwordHash;
-              return hasher
-                  .verify(request.password(), stored)
-                  .flatMap(matches -> matches ? succeed(duckling) : fail(duckling));
+              Instant now = clock.instant();
+              return throttle
+                  .charge(duckling.id, address, now)
+                  .flatMap(
+                      charged -> {
+                        if (charged.refusedUntil() != null) {
+                          return Uni.createFrom().failure(throttled(now, charged.refusedUntil()));
+                        }
+                        return hasher
+                            .verify(request.password(), duckling.passwordHash)
+                            .flatMap(
+                                matches ->
+                                    matches
+                                        ? throttle
+                                            .succeeded(charged.attempt())
+                                            .chain(() -> issue(duckling))
+                                        : throttle
+                                            .failed(charged.attempt(), clock.instant())
+                                            .chain(SigninService::incorrect));
+                      });
             });
   }
 
-  private Uni<SigninResponse> succeed(Duckling duckling) {
-    Uni<Void> reset =
-        duckling.failedSignins == 0 && duckling.lockedUntil == null
-            ? Uni.createFrom().voidItem()
-            : Panache.withTransaction(
-                    () ->
-                        ducklings.update(
-                            "failedSignins = 0, lockedUntil = null where id = ?1", duckling.id))
-                .replaceWithVoid();
-    return reset.map(
-        ignored -> {
-          TokenIssuer.IssuedToken token =
-              tokens.issue(
-                  duckling.id,
-                  duckling.trustTier,
-                  operators.groups(duckling.email, duckling.emailVerified()));
-          return new SigninResponse(token.token(), "Bearer", token.expiresIn());
-        });
+  private Uni<SigninResponse> issue(Duckling duckling) {
+    return operators
+        .groups(duckling.id)
+        .map(
+            groups -> {
+              TokenIssuer.IssuedToken token = tokens.issue(duckling.id, duckling.trustTier, groups);
+              return new SigninResponse(token.token(), "Bearer", token.expiresIn());
+            });
   }
 
-  private Uni<SigninResponse> fail(Duckling duckling) {
-    Uni<Void> recorded =
-        duckling == null ? Uni.createFrom().voidItem() : recordFailure(duckling.id);
-    return recorded.flatMap(
-        ignored ->
-            Uni.createFrom()
-                .failure(
-                    new ProblemException(
-                        ErrorKind.UNAUTHORIZED, "The email or password is incorrect.")));
+  private static Uni<SigninResponse> incorrect() {
+    return Uni.createFrom()
+        .failure(
+            new ProblemException(ErrorKind.UNAUTHORIZED, "The email or password is incorrect."));
   }
 
-  /** Counts the failure under a row lock, so concurrent failures all count. */
-  private Uni<Void> recordFailure(UUID id) {
-    return Panache.withTransaction(
-        () ->
-            ducklings
-                .findById(id, LockModeType.PESSIMISTIC_WRITE)
-                .invoke(
-                    duckling -> {
-                      duckling.failedSignins++;
-                      int over = duckling.failedSignins - config.lockoutThreshold();
-                      if (over >= 0) {
-                        duckling.lockedUntil = clock.instant().plus(lockDuration(over));
-                      }
-                    })
-                .replaceWithVoid());
-  }
-
-  /** {@code initial * 2^over}, at most {@code max}. */
-  Duration lockDuration(int over) {
-    Duration lock = config.lockoutInitial().multipliedBy(1L << Math.min(over, 30));
-    return lock.compareTo(config.lockoutMax()) > 0 ? config.lockoutMax() : lock;
-  }
-
-  private static ProblemException locked(Instant now, Instant until) {
-    long seconds = Math.max(1, (Duration.between(now, until).toMillis() + 999) / 1000);
+  private static ProblemException throttled(Instant now, Instant until) {
+    long seconds = Rule.secondsUntil(now, until);
     return new ProblemException(
             ErrorKind.TOO_MANY_REQUESTS,
-            "Too many failed sign-ins for this account; try again in " + seconds + " seconds.")
+            "Too many failed sign-ins for this account from your address; try again in "
+                + seconds
+                + " seconds.")
         .retryAfter(seconds);
   }
 }

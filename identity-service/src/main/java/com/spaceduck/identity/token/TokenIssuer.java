@@ -32,6 +32,7 @@ public class TokenIssuer {
     long lifetime = config.lifetime().toSeconds();
     String token =
         Jwt.issuer(config.issuer())
+            .audience(config.audience())
             .subject(ducklingId.toString())
             .groups(groups)
             .claim(TIER_CLAIM, tier.name())

@@ -2,6 +2,7 @@ package com.spaceduck.identity.trust;
 
 import com.spaceduck.identity.Duckling;
 import com.spaceduck.identity.DucklingRepository;
+import com.spaceduck.identity.Operators;
 import com.spaceduck.identity.TrustTier;
 import com.spaceduck.identity.UniqueViolations;
 import com.spaceduck.identity.agents.AgentRepository;
@@ -29,7 +30,8 @@ import java.util.UUID;
  * Trust tiers are climbed one at a time. T1 is granted at once when email and phone are verified;
  * T2 (legal name and postal address) and T3 (T2 plus a bonded agent) become pending requests that
  * an operator approves or rejects. Every change of tier emits {@code trust.elevated} in its
- * transaction.
+ * transaction. Operator actions check {@link Operators#require} first: a current operator with an
+ * sd_token.
  */
 @ApplicationScoped
 public class TrustService {
@@ -41,6 +43,7 @@ public class TrustService {
   private final ElevationRepository elevations;
   private final AgentRepository agents;
   private final Outbox outbox;
+  private final Operators operators;
   private final Clock clock;
 
   public TrustService(
@@ -48,11 +51,13 @@ public class TrustService {
       ElevationRepository elevations,
       AgentRepository agents,
       Outbox outbox,
+      Operators operators,
       Clock clock) {
     this.ducklings = ducklings;
     this.elevations = elevations;
     this.agents = agents;
     this.outbox = outbox;
+    this.operators = operators;
     this.clock = clock;
   }
 
@@ -201,9 +206,10 @@ public class TrustService {
   }
 
   @WithSession
-  public Uni<ElevationListResponse> list(String status) {
-    return elevations
-        .listByStatus(status)
+  public Uni<ElevationListResponse> list(Caller operator, String status) {
+    return operators
+        .require(operator)
+        .chain(() -> elevations.listByStatus(status))
         .map(
             found ->
                 new ElevationListResponse(
@@ -249,8 +255,9 @@ public class TrustService {
   }
 
   private Uni<Elevation> decidable(Caller operator, UUID requestId) {
-    return elevations
-        .findById(requestId, LockModeType.PESSIMISTIC_WRITE)
+    return operators
+        .require(operator)
+        .chain(() -> elevations.findById(requestId, LockModeType.PESSIMISTIC_WRITE))
         .map(
             elevation -> {
               if (elevation == null) {

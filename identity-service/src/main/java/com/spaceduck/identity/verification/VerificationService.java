@@ -25,8 +25,9 @@ import java.util.UUID;
 
 /**
  * Email and phone verification by 6-digit one-time codes: only the newest code per channel is
- * valid, for {@code code-lifetime}, for at most {@code max-attempts} guesses. Codes are stored as
- * SHA-256 of (code id, code); the clear code goes only to the {@link Notifier}.
+ * valid, for {@code code-lifetime}, for at most {@code max-attempts} guesses; sends and wrong
+ * guesses are capped per day by {@link VerificationLimits}. Codes are stored as SHA-256 of (code
+ * id, code); the clear code goes only to the {@link Notifier}.
  */
 @ApplicationScoped
 public class VerificationService {
@@ -36,6 +37,7 @@ public class VerificationService {
   private final DucklingRepository ducklings;
   private final VerificationCodeRepository codes;
   private final Notifier notifier;
+  private final VerificationLimits limits;
   private final IdentityConfig.Verification config;
   private final Clock clock;
 
@@ -43,11 +45,13 @@ public class VerificationService {
       DucklingRepository ducklings,
       VerificationCodeRepository codes,
       Notifier notifier,
+      VerificationLimits limits,
       IdentityConfig config,
       Clock clock) {
     this.ducklings = ducklings;
     this.codes = codes;
     this.notifier = notifier;
+    this.limits = limits;
     this.config = config.verification();
     this.clock = clock;
   }
@@ -62,35 +66,67 @@ public class VerificationService {
   }
 
   public Uni<CodeSentResponse> sendEmailCode(Caller caller) {
-    return Panache.withTransaction(
-        () ->
-            owner(caller)
-                .flatMap(
-                    duckling -> {
-                      if (duckling.emailVerified()) {
-                        throw new ProblemException(
-                            ErrorKind.CONFLICT, "Your email address is already verified.");
-                      }
-                      return issue(duckling, Channel.EMAIL, duckling.email);
-                    }));
+    Instant now = now();
+    return Panache.withSession(() -> owner(caller))
+        .flatMap(
+            duckling -> {
+              if (duckling.emailVerified()) {
+                throw new ProblemException(
+                    ErrorKind.CONFLICT, "Your email address is already verified.");
+              }
+              return limits
+                  .takeSend(duckling.id, Channel.EMAIL, now)
+                  .chain(
+                      () ->
+                          Panache.withTransaction(
+                              () -> issue(duckling.id, Channel.EMAIL, duckling.email, now)));
+            });
   }
 
+  /**
+   * Phone codes only for ducklings with a verified email (403 E4002 otherwise), so fresh throw-away
+   * accounts can't send SMS, and only to allowed prefixes (400).
+   */
   public Uni<CodeSentResponse> sendPhoneCode(Caller caller, String phone) {
-    return Panache.withTransaction(
-        () ->
-            owner(caller)
-                .flatMap(
-                    duckling -> {
-                      if (duckling.phoneVerified() && phone.equals(duckling.phone)) {
-                        throw new ProblemException(
-                            ErrorKind.CONFLICT, "This phone number is already verified.");
-                      }
-                      return issue(duckling, Channel.PHONE, phone);
-                    }));
+    limits.requireAllowedNumber(phone);
+    Instant now = now();
+    return Panache.withSession(() -> owner(caller))
+        .flatMap(
+            duckling -> {
+              if (!duckling.emailVerified()) {
+                throw new ProblemException(
+                        ErrorKind.FORBIDDEN, "Verify your email address before your phone number.")
+                    .with("missing", List.of("email"));
+              }
+              if (duckling.phoneVerified() && phone.equals(duckling.phone)) {
+                throw new ProblemException(
+                    ErrorKind.CONFLICT, "This phone number is already verified.");
+              }
+              return limits
+                  .takeSend(duckling.id, Channel.PHONE, now)
+                  .chain(() -> limits.takeNumberSend(phone, now))
+                  .chain(
+                      () ->
+                          Panache.withTransaction(
+                              () -> issue(duckling.id, Channel.PHONE, phone, now)));
+            });
   }
 
+  /**
+   * Checks a code. The guess is charged to the daily count of wrong guesses before the check (so
+   * parallel guesses all count) and given back when it was not a wrong guess of a live code.
+   */
   public Uni<VerifiedResponse> confirm(Caller caller, Channel channel, String code) {
-    return Panache.withTransaction(() -> check(caller, channel, code))
+    return limits
+        .takeGuess(caller.ducklingId(), channel, now())
+        .flatMap(
+            guess ->
+                Panache.withTransaction(() -> check(caller, channel, code))
+                    .call(
+                        outcome ->
+                            outcome == Outcome.WRONG
+                                ? Uni.createFrom().voidItem()
+                                : limits.giveBackGuess(guess)))
         // Failures are raised after commit, so a wrong guess stays counted.
         .flatMap(
             outcome ->
@@ -106,7 +142,7 @@ public class VerificationService {
   }
 
   private Uni<Outcome> check(Caller caller, Channel channel, String code) {
-    Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+    Instant now = now();
     return codes
         .pending(caller.ducklingId(), channel)
         .flatMap(
@@ -142,12 +178,12 @@ public class VerificationService {
             });
   }
 
-  private Uni<CodeSentResponse> issue(Duckling duckling, Channel channel, String destination) {
-    Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+  private Uni<CodeSentResponse> issue(
+      UUID ducklingId, Channel channel, String destination, Instant now) {
     String code = String.format("%06d", RANDOM.nextInt(1_000_000));
     VerificationCode row = new VerificationCode();
     row.id = UUID.randomUUID();
-    row.ducklingId = duckling.id;
+    row.ducklingId = ducklingId;
     row.channel = channel.id();
     row.destination = destination;
     row.codeHash = hash(row.id, code);
@@ -161,10 +197,14 @@ public class VerificationService {
             + minutes
             + " minutes. If you did not ask for it, ignore this message.";
     return codes
-        .discardPending(duckling.id, channel)
+        .discardPending(ducklingId, channel)
         .chain(() -> codes.persist(row))
         .chain(() -> notifier.send(channel, destination, "Your Space Duck verification code", body))
         .replaceWith(new CodeSentResponse(channel.id(), destination, row.expiresAt));
+  }
+
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MICROS);
   }
 
   private Uni<Duckling> owner(Caller caller) {

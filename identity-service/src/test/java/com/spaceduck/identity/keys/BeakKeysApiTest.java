@@ -25,9 +25,15 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -95,18 +101,35 @@ class BeakKeysApiTest {
   }
 
   @Test
-  void keyWorksAsQueryParameterForWebhooks() {
+  void keyWorksAsQueryParameterOnWebhookRoutes() {
     TestDuckling owner = TestDucklings.create();
     String key = createKey(owner);
     given()
         .queryParam("beak_key", key)
-        .get("/beak/me")
+        .get("/beak/webhooks/probe")
         .then()
         .statusCode(200)
         .body("duckling_id", equalTo(owner.id()));
     assertProblem(
-        given().queryParam("beak_key", BeakKeys.generate()).get("/beak/me").then(), 401, "E4001");
-    assertProblem(given().queryParam("beak_key", "not-a-key").get("/beak/me").then(), 401, "E4001");
+        given().queryParam("beak_key", BeakKeys.generate()).get("/beak/webhooks/probe").then(),
+        401,
+        "E4001");
+    assertProblem(
+        given().queryParam("beak_key", "not-a-key").get("/beak/webhooks/probe").then(),
+        401,
+        "E4001");
+  }
+
+  @Test
+  void keyInTheQueryIsRefusedOutsideWebhookRoutes() {
+    TestDuckling owner = TestDucklings.create();
+    String key = createKey(owner);
+    assertProblem(given().queryParam("beak_key", key).get("/beak/me").then(), 401, "E4001");
+    assertProblem(given().queryParam("beak_key", key).get("/beak/keys").then(), 401, "E4001");
+    assertProblem(
+        given().queryParam("beak_key", key).get("/beak/webhooksfoo/../me").then(), 401, "E4001");
+    // The same key in the header is fine.
+    given().auth().oauth2(key).get("/beak/me").then().statusCode(200);
   }
 
   @Test
@@ -252,5 +275,43 @@ class BeakKeysApiTest {
       create(owner, body).statusCode(201);
     }
     assertProblem(create(owner, body), 409, "E4003");
+  }
+
+  @Test
+  void concurrentCreationsCannotPassTheCap() throws Exception {
+    TestDuckling owner = TestDucklings.create();
+    Map<String, Object> body = new HashMap<>();
+    body.put("name", "racing");
+    for (int i = 0; i < 20; i++) {
+      create(owner, body).statusCode(201);
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(10);
+    try {
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<Integer>> answers = new ArrayList<>();
+      for (int i = 0; i < 20; i++) {
+        answers.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return create(owner, body).extract().statusCode();
+                }));
+      }
+      start.countDown();
+      int created = 0;
+      for (Future<Integer> answer : answers) {
+        int status = answer.get();
+        assertTrue(status == 201 || status == 409, "status " + status);
+        created += status == 201 ? 1 : 0;
+      }
+      assertEquals(5, created);
+    } finally {
+      pool.shutdownNow();
+    }
+    assertEquals(
+        "25",
+        queryString(
+            "select count(*) from beak_keys where duckling_id = ? and revoked_at is null",
+            UUID.fromString(owner.id())));
   }
 }

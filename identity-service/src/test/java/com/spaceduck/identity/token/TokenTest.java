@@ -36,6 +36,7 @@ import org.junit.jupiter.api.Test;
 class TokenTest {
 
   private static final String ISSUER = "https://spaceduck.example/identity";
+  private static final String AUDIENCE = "https://spaceduck.example/api";
   private static final Base64.Decoder URL = Base64.getUrlDecoder();
   private static final Base64.Encoder URL_OUT = Base64.getUrlEncoder().withoutPadding();
 
@@ -49,6 +50,7 @@ class TokenTest {
     JsonNode claims = json.readTree(URL.decode(parts[1]));
     assertEquals("RS256", header.path("alg").asText());
     assertEquals(ISSUER, claims.path("iss").asText());
+    assertEquals(AUDIENCE, claims.path("aud").asText());
     assertEquals(duckling.id(), claims.path("sub").asText());
     assertEquals("T0", claims.path("tier").asText());
     assertEquals("duckling", claims.path("groups").get(0).asText());
@@ -134,6 +136,7 @@ class TokenTest {
     Instant past = Instant.now().minusSeconds(3 * 3600);
     String token =
         Jwt.issuer(ISSUER)
+            .audience(AUDIENCE)
             .subject(TestDucklings.create().id())
             .groups(Set.of("duckling"))
             .claim("tier", "T0")
@@ -148,6 +151,7 @@ class TokenTest {
   void rejectsWrongIssuer() throws Exception {
     String token =
         Jwt.issuer("https://evil.example/identity")
+            .audience(AUDIENCE)
             .subject(TestDucklings.create().id())
             .groups(Set.of("duckling"))
             .claim("tier", "T0")
@@ -168,6 +172,8 @@ class TokenTest {
         URL_OUT.encodeToString(
             ("{\"iss\":\""
                     + ISSUER
+                    + "\",\"aud\":\""
+                    + AUDIENCE
                     + "\",\"sub\":\""
                     + id
                     + "\",\"groups\":[\"duckling\",\"operator\"],"
@@ -186,6 +192,7 @@ class TokenTest {
     generator.initialize(2048);
     String token =
         Jwt.issuer(ISSUER)
+            .audience(AUDIENCE)
             .subject(TestDucklings.create().id())
             .groups(Set.of("duckling"))
             .claim("tier", "T0")
@@ -193,6 +200,22 @@ class TokenTest {
             .jws()
             .sign(generator.generateKeyPair().getPrivate());
     assertRejected(token);
+  }
+
+  @Test
+  void acceptsATokenSignedByTheTestKeyWithTheRightClaims() throws Exception {
+    given().auth().oauth2(signed(AUDIENCE)).get("/beak/me").then().statusCode(200);
+  }
+
+  @Test
+  void rejectsTokenWithoutAudience() throws Exception {
+    assertRejected(signed(null));
+  }
+
+  @Test
+  void rejectsTokenForAnotherAudience() throws Exception {
+    assertRejected(signed("https://spaceduck.example/other"));
+    assertRejected(signed("https://evil.example/api"));
   }
 
   @Test
@@ -205,6 +228,20 @@ class TokenTest {
   private static void assertRejected(String token) {
     assertProblem(given().auth().oauth2(token).get("/beak/me").then(), 401, "E4001")
         .header("WWW-Authenticate", "Bearer");
+  }
+
+  /** A valid token for a fresh duckling with this {@code aud} ({@code null}: none). */
+  private static String signed(String audience) throws Exception {
+    var claims =
+        Jwt.issuer(ISSUER)
+            .subject(TestDucklings.create().id())
+            .groups(Set.of("duckling"))
+            .claim("tier", "T0")
+            .expiresIn(3600);
+    if (audience != null) {
+      claims = claims.audience(audience);
+    }
+    return claims.jws().sign(testKey());
   }
 
   private static PrivateKey testKey() throws Exception {

@@ -13,11 +13,14 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import com.spaceduck.identity.TestDucklings;
 import com.spaceduck.identity.TestDucklings.TestDuckling;
+import com.spaceduck.identity.support.MutableClock;
 import com.spaceduck.platform.testing.PostgresTestDatabase;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -25,6 +28,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(PostgresTestDatabase.class)
 class VerificationTest {
+
+  @Inject MutableClock clock;
 
   private static ValidatableResponse confirm(TestDuckling duckling, String channel, String code) {
     return duckling
@@ -61,6 +66,7 @@ class VerificationTest {
   @Test
   void phoneCodeVerifiesThePhone() {
     TestDuckling duckling = TestDucklings.create();
+    TestDucklings.verifyEmail(duckling);
     String phone = freshPhone();
     duckling
         .as()
@@ -133,17 +139,22 @@ class VerificationTest {
   @Test
   void newCodeReplacesTheOldOne() {
     TestDuckling duckling = TestDucklings.create();
-    duckling.as().post("/beak/verify/email").then().statusCode(202);
-    String first = latestCode(duckling.email());
-    String second = first;
-    // Codes are random; ask again until the new one differs (almost always at once).
-    for (int i = 0; i < 5 && second.equals(first); i++) {
+    try {
       duckling.as().post("/beak/verify/email").then().statusCode(202);
-      second = latestCode(duckling.email());
+      String first = latestCode(duckling.email());
+      String second = first;
+      // Codes are random; ask again until the new one differs (almost always at once).
+      for (int i = 0; i < 4 && second.equals(first); i++) {
+        clock.advance(Duration.ofMinutes(5));
+        duckling.as().post("/beak/verify/email").then().statusCode(202);
+        second = latestCode(duckling.email());
+      }
+      assertNotEquals(first, second);
+      assertProblem(confirm(duckling, "email", first), 400, "E4000");
+      confirm(duckling, "email", second).statusCode(200);
+    } finally {
+      clock.reset();
     }
-    assertNotEquals(first, second);
-    assertProblem(confirm(duckling, "email", first), 400, "E4000");
-    confirm(duckling, "email", second).statusCode(200);
   }
 
   @Test
