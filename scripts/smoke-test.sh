@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # End-to-end check of the running platform through the gateway, as an API consumer sees it:
 # sign up, sign in, see the birth certificate that the hatch event produced, verify it
-# publicly, read the system status, and hit a rate limit. Starts the platform with
+# publicly, create a DuckHub venue with a key and sync a catalog with it, read the system
+# status, and hit a rate limit. Starts the platform with
 # scripts/run-local.sh unless BASE_URL points at one already running.
 #
 #   scripts/smoke-test.sh                      build, start, check, stop
@@ -84,6 +85,25 @@ check "public verify masks the name" "S**** D***" "$(json "['display_name']" <"$
 
 status=$(request "$base/beak/cert/view" -H "Authorization: Bearer ${token}x")
 check "a tampered token is refused with invalid_token" "401 invalid_token" "$status $(json "['code']" <"$body")"
+
+# DuckHub: the owner creates a venue, generates its key, syncs a catalog with it, reads it back.
+status=$(request -X POST "$base/v1/venues" -H "Authorization: Bearer $token" \
+  -H 'Content-Type: application/json' -d '{"name":"Smoke Pond Diner","currency":"EUR"}')
+check "POST /v1/venues answers 201" 201 "$status"
+venue_id=$(json "['venueId']" <"$body")
+status=$(request -X POST "$base/v1/venues/$venue_id/api-key" -H "Authorization: Bearer $token")
+check "the venue's API key is generated" 201 "$status"
+api_key=$(json "['apiKey']" <"$body")
+check "the key is dk_live_ + 32 characters" 40 "${#api_key}"
+status=$(request -X POST "$base/v1/sync" -H "Authorization: Bearer $api_key" \
+  -H 'Content-Type: application/json' -H 'User-Agent: smoke-pos/1.0' \
+  -d '{"categories":[{"externalId":"cat-mains","name":"Mains"}],"items":[{"externalId":"burger","categoryExternalId":"cat-mains","name":"Burger","price":{"amount":1250,"currency":"EUR"},"available":true}]}')
+check "POST /v1/sync answers 200" 200 "$status"
+check "the sync created the item" 1 "$(json "['items']['created']" <"$body")"
+status=$(request "$base/v1/catalog" -H "Authorization: Bearer $api_key")
+check "GET /v1/catalog shows the synced item" "200 burger" "$status $(json "['items'][0]['externalId']" <"$body")"
+status=$(request "$base/v1/catalog" -H "Authorization: Bearer dk_live_${api_key:8:31}")
+check "a malformed key is refused as documented" "401 Invalid API key format" "$status $(json "['detail']" <"$body")"
 
 status=$(request "$base/beak/system/status")
 check "system status answers 200" 200 "$status"
