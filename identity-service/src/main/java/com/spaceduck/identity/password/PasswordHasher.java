@@ -67,6 +67,11 @@ public class PasswordHasher {
     this.dummyHash = hashNow("not a real password " + random.nextLong());
   }
 
+  /** The hash unknown accounts are checked against. */
+  String dummyHash() {
+    return dummyHash;
+  }
+
   @PreDestroy
   void stop() {
     executor.shutdownNow();

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.spaceduck.identity.IdentityConfig;
 import java.lang.reflect.Proxy;
-import java.util.Arrays;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -51,27 +50,17 @@ class PasswordHasherTest {
     assertFalse(hasher.verifyNow("x", "$argon2i$v=19$m=4096,t=1,p=1$c2FsdA$aGFzaA"));
   }
 
+  /**
+   * An unknown account is checked against a dummy hash made with the configured parameters, so it
+   * does the same Argon2 work as a real check (the time itself is bench/identity's to measure, not
+   * a unit test's on a shared machine).
+   */
   @Test
-  void unknownAccountCheckCostsAsMuchAsARealOne() {
-    String hash = hasher.hashNow("Correct-Horse-42");
-    long real = median(() -> hasher.verify("Wrong-Horse-42", hash).await().indefinitely());
-    long dummy = median(() -> hasher.verify("Wrong-Horse-42", null).await().indefinitely());
-    assertFalse(hasher.verify("anything", null).await().indefinitely());
-    // Same parameters, so the same work; allow for a noisy shared machine.
+  void unknownAccountIsCheckedAgainstAHashOfTheSameCost() {
     assertTrue(
-        dummy * 2 >= real && real * 2 >= dummy, "real " + real + " ms, dummy " + dummy + " ms");
-  }
-
-  private static long median(Runnable work) {
-    work.run();
-    long[] samples = new long[5];
-    for (int i = 0; i < samples.length; i++) {
-      long start = System.nanoTime();
-      work.run();
-      samples[i] = (System.nanoTime() - start) / 1_000_000;
-    }
-    Arrays.sort(samples);
-    return samples[2];
+        hasher.dummyHash().startsWith("$argon2id$v=19$m=19456,t=2,p=1$"), hasher.dummyHash());
+    assertFalse(hasher.verify("anything", null).await().indefinitely());
+    assertFalse(hasher.verify("not a real password", null).await().indefinitely());
   }
 
   static IdentityConfig config(int memoryKib, int iterations, int parallelism) {
