@@ -1,5 +1,6 @@
 package com.spaceduck.sync.catalog;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -7,6 +8,9 @@ import java.util.UUID;
  * The answer to a sync: what it did to each type of object. A dry run has no {@code syncId}: it
  * reports what the sync would do and changes nothing.
  */
+// Read and written with the ObjectMapper directly (stored reports, idempotency hashes), so
+// registered for native images beyond what Quarkus REST registers for its own use.
+@RegisterForReflection(targets = {SyncReport.class, SyncReport.Counts.class})
 public record SyncReport(
     UUID syncId,
     String mode,

@@ -1,5 +1,6 @@
 package com.spaceduck.sync.catalog;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.List;
 
 /**
@@ -9,6 +10,17 @@ import java.util.List;
  * @param mode {@code partial} (default: upsert what is sent) or {@code full} (also remove what is
  *     not sent)
  */
+// Read and written with the ObjectMapper directly (stored reports, idempotency hashes), so
+// registered for native images beyond what Quarkus REST registers for its own use.
+@RegisterForReflection(
+    targets = {
+      SyncRequest.class,
+      SyncRequest.Category.class,
+      SyncRequest.Item.class,
+      SyncRequest.Price.class,
+      SyncRequest.ModifierGroup.class,
+      SyncRequest.Modifier.class
+    })
 public record SyncRequest(
     String mode, List<Category> categories, List<Item> items, List<ModifierGroup> modifierGroups) {
 
