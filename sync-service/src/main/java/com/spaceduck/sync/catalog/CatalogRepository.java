@@ -430,31 +430,41 @@ public class CatalogRepository {
             });
   }
 
+  private static final String ITEM_COLUMNS =
+      "select external_id, category_external_id, name, description, price_amount,"
+          + " price_currency, available, modifier_group_external_ids, updated_at from items";
+  // Two statements rather than one "($2 is null or external_id > $2)": a generic plan of that
+  // cannot use the cursor in the index condition and would filter every row before it.
+  private static final String FIRST_ITEMS =
+      ITEM_COLUMNS + " where venue_id = $1 and deleted_at is null order by external_id limit $2";
+  private static final String ITEMS_AFTER =
+      ITEM_COLUMNS
+          + " where venue_id = $1 and external_id > $2 and deleted_at is null"
+          + " order by external_id limit $3";
+
   /** Up to {@code limit} of the venue's items after externalId {@code after}, in that order. */
   Uni<List<CatalogPage.Item>> items(UUID venueId, String after, int limit) {
-    return pool.preparedQuery(
-            "select external_id, category_external_id, name, description, price_amount,"
-                + " price_currency, available, modifier_group_external_ids, updated_at"
-                + " from items where venue_id = $1 and deleted_at is null"
-                + " and ($2::text is null or external_id > $2) order by external_id limit $3")
-        .execute(Tuple.of(venueId, after, limit))
-        .map(
-            rows -> {
-              List<CatalogPage.Item> list = new ArrayList<>(rows.size());
-              for (Row row : rows) {
-                list.add(
-                    new CatalogPage.Item(
-                        row.getString(0),
-                        row.getString(1),
-                        row.getString(2),
-                        row.getString(3),
-                        new CatalogPage.Price(row.getLong(4), row.getString(5)),
-                        row.getBoolean(6),
-                        List.of(row.getArrayOfStrings(7)),
-                        row.getOffsetDateTime(8).toInstant()));
-              }
-              return list;
-            });
+    Uni<RowSet<Row>> rows =
+        after == null
+            ? pool.preparedQuery(FIRST_ITEMS).execute(Tuple.of(venueId, limit))
+            : pool.preparedQuery(ITEMS_AFTER).execute(Tuple.of(venueId, after, limit));
+    return rows.map(
+        page -> {
+          List<CatalogPage.Item> list = new ArrayList<>(page.size());
+          for (Row row : page) {
+            list.add(
+                new CatalogPage.Item(
+                    row.getString(0),
+                    row.getString(1),
+                    row.getString(2),
+                    row.getString(3),
+                    new CatalogPage.Price(row.getLong(4), row.getString(5)),
+                    row.getBoolean(6),
+                    List.of(row.getArrayOfStrings(7)),
+                    row.getOffsetDateTime(8).toInstant()));
+          }
+          return list;
+        });
   }
 
   private static Uni<Upserted> upsert(SqlClient sql, String statement, int n, Tuple params) {

@@ -3,8 +3,8 @@ package com.spaceduck.sync.keys;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.Priority;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
+import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -16,7 +16,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @Alternative
 @Priority(1)
-@ApplicationScoped
+@Singleton
 @IfBuildProperty(name = "bench.sync.auth-off", stringValue = "true")
 public class UncheckedKeys extends ApiKeyAuthenticator {
 
