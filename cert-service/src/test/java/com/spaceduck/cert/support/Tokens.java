@@ -1,13 +1,9 @@
 package com.spaceduck.cert.support;
 
-import java.io.IOException;
-import java.io.InputStream;
+import com.spaceduck.platform.testing.TestJwts;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.KeyPairGenerator;
-import java.security.PrivateKey;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -15,11 +11,8 @@ import java.util.List;
 import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.jose4j.jws.AlgorithmIdentifiers;
-import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.NumericDate;
-import org.jose4j.lang.JoseException;
 
 /**
  * Mints sd_tokens the way identity-service does (RS256, its issuer, {@code aud} = the API, {@code
@@ -70,7 +63,7 @@ public final class Tokens {
     try {
       KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
       generator.initialize(2048);
-      return sign(
+      return TestJwts.sign(
           claims(ducklingId.toString(), ISSUER, List.of("duckling"), Duration.ofHours(1)),
           generator.generateKeyPair().getPrivate());
     } catch (GeneralSecurityException e) {
@@ -101,8 +94,8 @@ public final class Tokens {
 
   /** {@code alg: none} with valid claims and no signature. */
   public static String unsigned(UUID ducklingId) {
-    String header = base64Url("{\"alg\":\"none\",\"typ\":\"JWT\"}");
-    String payload = base64Url(validClaimsJson(ducklingId));
+    String header = TestJwts.base64Url("{\"alg\":\"none\",\"typ\":\"JWT\"}");
+    String payload = TestJwts.base64Url(validClaimsJson(ducklingId));
     return header + "." + payload + ".";
   }
 
@@ -111,12 +104,12 @@ public final class Tokens {
    * forgery, which a verifier that lets the token choose its algorithm would accept.
    */
   public static String hs256WithPublicKey(UUID ducklingId) {
-    String header = base64Url("{\"alg\":\"HS256\",\"typ\":\"JWT\"}");
-    String payload = base64Url(validClaimsJson(ducklingId));
+    String header = TestJwts.base64Url("{\"alg\":\"HS256\",\"typ\":\"JWT\"}");
+    String payload = TestJwts.base64Url(validClaimsJson(ducklingId));
     String signingInput = header + "." + payload;
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(resource(PUBLIC_KEY), "HmacSHA256"));
+      mac.init(new SecretKeySpec(TestJwts.resource(PUBLIC_KEY), "HmacSHA256"));
       byte[] signature = mac.doFinal(signingInput.getBytes(StandardCharsets.US_ASCII));
       return signingInput + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(signature);
     } catch (GeneralSecurityException e) {
@@ -144,50 +137,6 @@ public final class Tokens {
   }
 
   private static String sign(JwtClaims claims) {
-    return sign(claims, privateKey());
-  }
-
-  private static String sign(JwtClaims claims, PrivateKey key) {
-    JsonWebSignature jws = new JsonWebSignature();
-    jws.setPayload(claims.toJson());
-    jws.setKey(key);
-    jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
-    jws.setHeader("typ", "JWT");
-    try {
-      return jws.getCompactSerialization();
-    } catch (JoseException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static PrivateKey privateKey() {
-    String pem = new String(resource(PRIVATE_KEY), StandardCharsets.US_ASCII);
-    String base64 =
-        pem.replace("-----BEGIN PRIVATE KEY-----", "")
-            .replace("-----END PRIVATE KEY-----", "")
-            .replaceAll("\\s", "");
-    try {
-      return KeyFactory.getInstance("RSA")
-          .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static byte[] resource(String name) {
-    try (InputStream in = Tokens.class.getClassLoader().getResourceAsStream(name)) {
-      if (in == null) {
-        throw new IllegalStateException("Missing test resource " + name);
-      }
-      return in.readAllBytes();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static String base64Url(String json) {
-    return Base64.getUrlEncoder()
-        .withoutPadding()
-        .encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    return TestJwts.sign(claims, TestJwts.privateKey(PRIVATE_KEY));
   }
 }

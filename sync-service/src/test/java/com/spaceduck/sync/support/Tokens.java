@@ -1,22 +1,12 @@
 package com.spaceduck.sync.support;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
-import java.security.PrivateKey;
-import java.security.spec.PKCS8EncodedKeySpec;
+import com.spaceduck.platform.testing.TestJwts;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
-import org.jose4j.jws.AlgorithmIdentifiers;
-import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.NumericDate;
-import org.jose4j.lang.JoseException;
 
 /**
  * Mints sd_tokens the way identity-service does (RS256, its issuer and audience, {@code sub} =
@@ -62,9 +52,10 @@ public final class Tokens {
 
   /** {@code alg: none} with valid claims and no signature. */
   public static String unsigned(UUID ducklingId) {
-    String header = base64Url("{\"alg\":\"none\",\"typ\":\"JWT\"}");
+    String header = TestJwts.base64Url("{\"alg\":\"none\",\"typ\":\"JWT\"}");
     String payload =
-        base64Url(claims(ducklingId.toString(), ISSUER, AUDIENCE, Duration.ofHours(1)).toJson());
+        TestJwts.base64Url(
+            claims(ducklingId.toString(), ISSUER, AUDIENCE, Duration.ofHours(1)).toJson());
     return header + "." + payload + ".";
   }
 
@@ -86,46 +77,6 @@ public final class Tokens {
   }
 
   private static String sign(JwtClaims claims) {
-    JsonWebSignature jws = new JsonWebSignature();
-    jws.setPayload(claims.toJson());
-    jws.setKey(privateKey());
-    jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
-    jws.setHeader("typ", "JWT");
-    try {
-      return jws.getCompactSerialization();
-    } catch (JoseException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static PrivateKey privateKey() {
-    String pem = new String(resource(PRIVATE_KEY), StandardCharsets.US_ASCII);
-    String base64 =
-        pem.replace("-----BEGIN PRIVATE KEY-----", "")
-            .replace("-----END PRIVATE KEY-----", "")
-            .replaceAll("\\s", "");
-    try {
-      return KeyFactory.getInstance("RSA")
-          .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static byte[] resource(String name) {
-    try (InputStream in = Tokens.class.getClassLoader().getResourceAsStream(name)) {
-      if (in == null) {
-        throw new IllegalStateException("Missing test resource " + name);
-      }
-      return in.readAllBytes();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static String base64Url(String json) {
-    return Base64.getUrlEncoder()
-        .withoutPadding()
-        .encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    return TestJwts.sign(claims, TestJwts.privateKey(PRIVATE_KEY));
   }
 }
