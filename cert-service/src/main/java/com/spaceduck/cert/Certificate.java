@@ -1,5 +1,6 @@
 package com.spaceduck.cert;
 
+import com.spaceduck.platform.contracts.TrustTier;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

@@ -1,5 +1,6 @@
 package com.spaceduck.cert;
 
+import com.spaceduck.platform.contracts.TrustTier;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;

@@ -1,5 +1,6 @@
 package com.spaceduck.identity;
 
+import com.spaceduck.platform.contracts.TrustTier;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

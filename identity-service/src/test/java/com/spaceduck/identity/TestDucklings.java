@@ -2,6 +2,7 @@ package com.spaceduck.identity;
 
 import static io.restassured.RestAssured.given;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.spaceduck.platform.events.Event;
 import com.spaceduck.platform.events.EventCodec;
 import com.spaceduck.platform.testing.PostgresTestDatabase;
@@ -196,7 +197,7 @@ public final class TestDucklings {
   }
 
   /** A stream entry as an event; null for entries other tests put there on purpose malformed. */
-  public static Event decodeOrNull(EventCodec codec, String payload) {
+  public static Event<JsonNode> decodeOrNull(EventCodec codec, String payload) {
     try {
       return codec.decode(payload);
     } catch (IllegalArgumentException malformed) {

@@ -5,14 +5,14 @@ import com.spaceduck.cert.CertStatus;
 import com.spaceduck.cert.Certificate;
 import com.spaceduck.cert.CertificateRepository;
 import com.spaceduck.cert.TierChange;
-import com.spaceduck.cert.TrustTier;
+import com.spaceduck.platform.contracts.CertIssued;
+import com.spaceduck.platform.contracts.TrustTier;
 import com.spaceduck.platform.events.Outbox;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -20,8 +20,6 @@ import org.jboss.logging.Logger;
 /** Issues the one certificate a duckling gets when it hatches. */
 @ApplicationScoped
 public class CertificateIssuer {
-
-  public static final String CERT_ISSUED = "cert.issued";
 
   private static final Logger LOG = Logger.getLogger(CertificateIssuer.class);
 
@@ -88,12 +86,8 @@ public class CertificateIssuer {
         .chain(
             () ->
                 outbox.append(
-                    CERT_ISSUED,
                     cert.certId.toString(),
-                    Map.of(
-                        "cert_id", cert.certId.toString(),
-                        "duckling_id", cert.ducklingId.toString(),
-                        "trust_tier", cert.trustTier.name())))
+                    new CertIssued(cert.certId, cert.ducklingId, cert.trustTier)))
         .invoke(
             () -> LOG.infof("Issued certificate %s to duckling %s", cert.certId, cert.ducklingId))
         .replaceWithVoid();

@@ -1,7 +1,6 @@
 package com.spaceduck.cert.issuance;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.spaceduck.cert.CertIds;
+import com.spaceduck.platform.contracts.DucklingHatched;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -18,19 +17,13 @@ public record Hatchling(UUID ducklingId, String displayName, String country) {
    * display name (it is optional at sign-up) becomes empty, a country that is not two upper-case
    * letters becomes {@code ZZ}, as identity-service sends for an unknown one.
    */
-  public static Optional<Hatchling> from(JsonNode data, String subject) {
-    String id = data.path("duckling_id").asText(subject);
-    UUID duckling = CertIds.parse(id);
-    if (duckling == null) {
+  public static Optional<Hatchling> from(DucklingHatched hatched) {
+    if (hatched.ducklingId() == null) {
       return Optional.empty();
     }
-    JsonNode name = data.path("display_name");
-    String displayName = name.isTextual() ? name.asText() : "";
-    JsonNode country = data.path("country");
-    String code =
-        country.isTextual() && COUNTRY.matcher(country.asText()).matches()
-            ? country.asText()
-            : UNKNOWN_COUNTRY;
-    return Optional.of(new Hatchling(duckling, displayName, code));
+    String displayName = hatched.displayName() == null ? "" : hatched.displayName();
+    String country = hatched.country();
+    String code = country != null && COUNTRY.matcher(country).matches() ? country : UNKNOWN_COUNTRY;
+    return Optional.of(new Hatchling(hatched.ducklingId(), displayName, code));
   }
 }

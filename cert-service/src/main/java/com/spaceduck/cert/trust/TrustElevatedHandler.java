@@ -1,5 +1,7 @@
 package com.spaceduck.cert.trust;
 
+import com.spaceduck.platform.contracts.EventType;
+import com.spaceduck.platform.contracts.TrustElevated;
 import com.spaceduck.platform.events.Event;
 import com.spaceduck.platform.events.EventHandler;
 import io.smallrye.mutiny.Uni;
@@ -8,9 +10,7 @@ import org.jboss.logging.Logger;
 
 /** {@code trust.elevated} → the holder's certificate moves to the new tier. */
 @ApplicationScoped
-public class TrustElevatedHandler implements EventHandler {
-
-  public static final String TYPE = "trust.elevated";
+public class TrustElevatedHandler implements EventHandler<TrustElevated> {
 
   private static final Logger LOG = Logger.getLogger(TrustElevatedHandler.class);
 
@@ -21,18 +21,18 @@ public class TrustElevatedHandler implements EventHandler {
   }
 
   @Override
-  public String type() {
-    return TYPE;
+  public EventType<TrustElevated> type() {
+    return TrustElevated.TYPE;
   }
 
   @Override
-  public Uni<Void> handle(Event event) {
-    return Elevation.from(event.data(), event.subject())
+  public Uni<Void> handle(Event<TrustElevated> event) {
+    return Elevation.from(event.data())
         .map(elevation -> retierer.retier(elevation, event.id()))
         .orElseGet(
             () -> {
               // Retrying cannot repair the data, so the event is dropped (and acknowledged).
-              LOG.warnf("Ignoring %s event %s: no valid duckling_id or to_tier", TYPE, event.id());
+              LOG.warnf("Ignoring %s event %s: no duckling_id or to_tier", type(), event.id());
               return Uni.createFrom().voidItem();
             });
   }

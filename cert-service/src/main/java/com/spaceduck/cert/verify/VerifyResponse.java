@@ -1,7 +1,7 @@
 package com.spaceduck.cert.verify;
 
 import com.spaceduck.cert.CertStatus;
-import com.spaceduck.cert.TrustTier;
+import com.spaceduck.platform.contracts.TrustTier;
 import java.time.Instant;
 
 /** The public answer about a certificate: exactly the fields of the verification API. */

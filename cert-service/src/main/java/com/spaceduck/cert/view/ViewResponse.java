@@ -3,7 +3,7 @@ package com.spaceduck.cert.view;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.spaceduck.cert.CertStatus;
 import com.spaceduck.cert.Certificate;
-import com.spaceduck.cert.TrustTier;
+import com.spaceduck.platform.contracts.TrustTier;
 import java.time.Instant;
 
 /**

@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.spaceduck.cert.support.CertRows;
 import com.spaceduck.cert.support.StreamEvents;
+import com.spaceduck.platform.contracts.CertIssued;
+import com.spaceduck.platform.contracts.DucklingHatched;
 import com.spaceduck.platform.events.Event;
 import com.spaceduck.platform.testing.PostgresTestDatabase;
 import io.quarkus.test.common.WithTestResource;
@@ -48,7 +51,7 @@ class IssuanceTest {
     assertEquals(List.of("-->T0"), CertRows.tierHistory(certId));
 
     await().atMost(PATIENCE).until(() -> certIssued(duckling).size() == 1);
-    Event issued = certIssued(duckling).get(0);
+    Event<JsonNode> issued = certIssued(duckling).get(0);
     assertEquals(certId.toString(), issued.subject());
     assertEquals(certId.toString(), issued.data().path("cert_id").asText());
     assertEquals(duckling.toString(), issued.data().path("duckling_id").asText());
@@ -58,7 +61,7 @@ class IssuanceTest {
   @Test
   void redeliveredHatchedEventIssuesNothingNew() throws InterruptedException {
     UUID duckling = UUID.randomUUID();
-    Event hatched = events.hatched(duckling, "Dup Licate", "FR");
+    Event<JsonNode> hatched = events.hatched(duckling, "Dup Licate", "FR");
     events.publish(hatched);
     events.publish(hatched);
 
@@ -78,7 +81,7 @@ class IssuanceTest {
     await().atMost(PATIENCE).until(() -> CertRows.count(duckling) == 1);
     String certId = CertRows.column(duckling, "cert_id");
 
-    Event again = events.publish(events.hatched(duckling, "Other Name", "US"));
+    Event<JsonNode> again = events.publish(events.hatched(duckling, "Other Name", "US"));
     await().atMost(PATIENCE).until(() -> CertRows.processed(again.id()));
     Thread.sleep(500);
     assertEquals(1, CertRows.count(duckling));
@@ -92,7 +95,7 @@ class IssuanceTest {
     UUID duckling = UUID.randomUUID();
     events.publish(
         events.event(
-            "duckling.hatched",
+            DucklingHatched.NAME,
             duckling.toString(),
             Map.of("duckling_id", duckling.toString(), "country", "nz'; drop table")));
 
@@ -103,9 +106,9 @@ class IssuanceTest {
 
   @Test
   void hatchedEventWithoutADucklingIdIsAcknowledgedAndIgnored() {
-    Event broken =
+    Event<JsonNode> broken =
         events.publish(
-            events.event("duckling.hatched", "not-a-uuid", Map.of("display_name", "Nobody")));
+            events.event(DucklingHatched.NAME, "not-a-uuid", Map.of("display_name", "Nobody")));
     UUID later = UUID.randomUUID();
     events.publish(events.hatched(later, "After Broken", "ZZ"));
 
@@ -114,8 +117,8 @@ class IssuanceTest {
     assertTrue(CertRows.processed(broken.id()), "the broken event is not retried forever");
   }
 
-  private List<Event> certIssued(UUID duckling) {
-    return events.onStream("cert.issued").stream()
+  private List<Event<JsonNode>> certIssued(UUID duckling) {
+    return events.onStream(CertIssued.NAME).stream()
         .filter(event -> duckling.toString().equals(event.data().path("duckling_id").asText()))
         .toList();
   }

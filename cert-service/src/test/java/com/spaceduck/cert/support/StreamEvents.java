@@ -1,6 +1,9 @@
 package com.spaceduck.cert.support;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.spaceduck.platform.contracts.DucklingHatched;
+import com.spaceduck.platform.contracts.TrustElevated;
 import com.spaceduck.platform.events.Event;
 import com.spaceduck.platform.events.EventCodec;
 import com.spaceduck.platform.events.EventsConfig;
@@ -30,20 +33,20 @@ public class StreamEvents {
   }
 
   /** A new event (fresh id) of this type about this subject. */
-  public Event event(String type, String subject, Map<String, ?> data) {
-    return new Event(UUID.randomUUID(), type, Instant.now(), subject, json.valueToTree(data), 1);
+  public Event<JsonNode> event(String type, String subject, Map<String, ?> data) {
+    return new Event<>(UUID.randomUUID(), type, Instant.now(), subject, json.valueToTree(data), 1);
   }
 
   /** Adds the event to the stream, as identity-service's relay does. */
-  public Event publish(Event event) {
+  public Event<JsonNode> publish(Event<JsonNode> event) {
     redis.stream(String.class).xadd(config.stream(), Map.of("event", codec.encode(event)));
     return event;
   }
 
   /** A {@code duckling.hatched} event as identity-service publishes it. */
-  public Event hatched(UUID duckling, String displayName, String country) {
+  public Event<JsonNode> hatched(UUID duckling, String displayName, String country) {
     return event(
-        "duckling.hatched",
+        DucklingHatched.NAME,
         duckling.toString(),
         Map.of(
             "duckling_id",
@@ -57,15 +60,15 @@ public class StreamEvents {
   }
 
   /** A {@code trust.elevated} event as identity-service publishes it. */
-  public Event elevated(UUID duckling, String from, String to) {
+  public Event<JsonNode> elevated(UUID duckling, String from, String to) {
     return event(
-        "trust.elevated",
+        TrustElevated.NAME,
         duckling.toString(),
         Map.of("duckling_id", duckling.toString(), "from_tier", from, "to_tier", to));
   }
 
   /** Every event of this type on the stream. */
-  public List<Event> onStream(String type) {
+  public List<Event<JsonNode>> onStream(String type) {
     return redis.stream(String.class).xrange(config.stream(), StreamRange.of("-", "+")).stream()
         .map(entry -> entry.payload().get("event"))
         .flatMap(this::decoded)
@@ -73,7 +76,7 @@ public class StreamEvents {
         .toList();
   }
 
-  private java.util.stream.Stream<Event> decoded(String payload) {
+  private java.util.stream.Stream<Event<JsonNode>> decoded(String payload) {
     try {
       return java.util.stream.Stream.of(codec.decode(payload));
     } catch (IllegalArgumentException | NullPointerException malformed) {

@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.spaceduck.cert.support.CertRows;
 import com.spaceduck.cert.support.StreamEvents;
+import com.spaceduck.platform.contracts.TrustElevated;
 import com.spaceduck.platform.events.Event;
 import com.spaceduck.platform.testing.PostgresTestDatabase;
 import io.quarkus.test.common.WithTestResource;
@@ -43,7 +45,7 @@ class RetieringTest {
   @Test
   void elevationBeforeHatchingIsRetriedUntilTheCertificateExists() throws InterruptedException {
     UUID duckling = UUID.randomUUID();
-    Event elevated = events.publish(events.elevated(duckling, "T0", "T1"));
+    Event<JsonNode> elevated = events.publish(events.elevated(duckling, "T0", "T1"));
     // Long enough for the consumer to try (and fail) at least once.
     Thread.sleep(1500);
     assertFalse(CertRows.processed(elevated.id()), "the early elevation is not acknowledged");
@@ -60,7 +62,7 @@ class RetieringTest {
     UUID duckling = UUID.randomUUID();
     UUID certId = CertRows.issued().owner(duckling).tier("T2").insert();
 
-    Event late = events.publish(events.elevated(duckling, "T0", "T1"));
+    Event<JsonNode> late = events.publish(events.elevated(duckling, "T0", "T1"));
     await().atMost(PATIENCE).until(() -> CertRows.processed(late.id()));
     assertEquals("T2", CertRows.column(duckling, "trust_tier"));
     assertEquals(List.of(), CertRows.tierHistory(certId));
@@ -71,13 +73,20 @@ class RetieringTest {
     UUID duckling = UUID.randomUUID();
     CertRows.issued().owner(duckling).insert();
 
-    Event broken =
+    Event<JsonNode> broken =
         events.publish(
             events.event(
-                "trust.elevated",
+                TrustElevated.NAME,
                 duckling.toString(),
                 Map.of("duckling_id", duckling.toString(), "to_tier", "T9")));
-    await().atMost(PATIENCE).until(() -> CertRows.processed(broken.id()));
+    UUID other = UUID.randomUUID();
+    CertRows.issued().owner(other).insert();
+    Event<JsonNode> after = events.publish(events.elevated(other, "T0", "T1"));
+
+    // Data that does not fit the contract is acknowledged and never applied, nor retried.
+    await().atMost(PATIENCE).until(() -> CertRows.processed(after.id()));
+    await().atMost(PATIENCE).until(() -> events.pending() == 0);
+    assertFalse(CertRows.processed(broken.id()));
     assertEquals("T0", CertRows.column(duckling, "trust_tier"));
   }
 
@@ -85,7 +94,7 @@ class RetieringTest {
   void redeliveredElevationIsAppliedOnce() {
     UUID duckling = UUID.randomUUID();
     UUID certId = CertRows.issued().owner(duckling).insert();
-    Event elevated = events.elevated(duckling, "T0", "T3");
+    Event<JsonNode> elevated = events.elevated(duckling, "T0", "T3");
     events.publish(elevated);
     events.publish(elevated);
 

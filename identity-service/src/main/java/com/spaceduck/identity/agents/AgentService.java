@@ -1,7 +1,8 @@
 package com.spaceduck.identity.agents;
 
-import com.spaceduck.identity.TrustTier;
 import com.spaceduck.identity.auth.Caller;
+import com.spaceduck.platform.contracts.AgentRegistered;
+import com.spaceduck.platform.contracts.TrustTier;
 import com.spaceduck.platform.events.Outbox;
 import com.spaceduck.platform.problem.ErrorKind;
 import com.spaceduck.platform.problem.ProblemException;
@@ -11,8 +12,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -22,7 +21,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class AgentService {
 
-  public static final String REGISTERED = "agent.registered";
   static final TrustTier REGISTER_TIER = TrustTier.T1;
   static final TrustTier BOND_TIER = TrustTier.T2;
 
@@ -44,13 +42,10 @@ public class AgentService {
     agent.ducklingId = caller.ducklingId();
     agent.name = request.name().strip();
     agent.createdAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
-    Map<String, Object> data = new LinkedHashMap<>();
-    data.put("agent_id", agent.id.toString());
-    data.put("duckling_id", agent.ducklingId.toString());
-    data.put("name", agent.name);
+    AgentRegistered data = new AgentRegistered(agent.id, agent.ducklingId, agent.name);
     return agents
         .persist(agent)
-        .chain(() -> outbox.append(REGISTERED, agent.id.toString(), data))
+        .chain(() -> outbox.append(agent.id.toString(), data))
         .replaceWith(() -> AgentResponse.of(agent));
   }
 

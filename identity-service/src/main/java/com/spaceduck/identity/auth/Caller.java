@@ -1,6 +1,6 @@
 package com.spaceduck.identity.auth;
 
-import com.spaceduck.identity.TrustTier;
+import com.spaceduck.platform.contracts.TrustTier;
 import com.spaceduck.platform.problem.ErrorKind;
 import com.spaceduck.platform.problem.ProblemException;
 import io.quarkus.security.UnauthorizedException;

@@ -1,6 +1,6 @@
 package com.spaceduck.identity.keys;
 
-import com.spaceduck.identity.TrustTier;
+import com.spaceduck.platform.contracts.TrustTier;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

@@ -1,7 +1,7 @@
 package com.spaceduck.identity.keys;
 
 import com.spaceduck.identity.IdentityConfig;
-import com.spaceduck.identity.TrustTier;
+import com.spaceduck.platform.contracts.TrustTier;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;

@@ -2,8 +2,8 @@ package com.spaceduck.identity.keys;
 
 import com.spaceduck.identity.DucklingRepository;
 import com.spaceduck.identity.IdentityConfig;
-import com.spaceduck.identity.TrustTier;
 import com.spaceduck.identity.auth.Caller;
+import com.spaceduck.platform.contracts.TrustTier;
 import com.spaceduck.platform.problem.ErrorKind;
 import com.spaceduck.platform.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;

@@ -3,10 +3,11 @@ package com.spaceduck.identity.signup;
 import com.spaceduck.identity.Duckling;
 import com.spaceduck.identity.DucklingRepository;
 import com.spaceduck.identity.EmailAddresses;
-import com.spaceduck.identity.TrustTier;
 import com.spaceduck.identity.UniqueViolations;
 import com.spaceduck.identity.password.PasswordHasher;
 import com.spaceduck.identity.password.PasswordPolicy;
+import com.spaceduck.platform.contracts.DucklingHatched;
+import com.spaceduck.platform.contracts.TrustTier;
 import com.spaceduck.platform.events.Outbox;
 import com.spaceduck.platform.problem.ErrorKind;
 import com.spaceduck.platform.problem.FieldError;
@@ -17,16 +18,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /** Registers ducklings and announces them with {@code duckling.hatched}. */
 @ApplicationScoped
 public class SignupService {
-
-  public static final String HATCHED = "duckling.hatched";
 
   private final DucklingRepository ducklings;
   private final PasswordHasher hasher;
@@ -91,14 +88,11 @@ public class SignupService {
     duckling.trustTier = TrustTier.T0;
     duckling.country = country;
     duckling.createdAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
-    Map<String, Object> data = new LinkedHashMap<>();
-    data.put("duckling_id", duckling.id.toString());
-    data.put("display_name", duckling.displayName);
-    data.put("email_domain", duckling.emailDomain);
-    data.put("country", country);
+    DucklingHatched data =
+        new DucklingHatched(duckling.id, duckling.displayName, duckling.emailDomain, country);
     return ducklings
         .persist(duckling)
-        .chain(() -> outbox.append(HATCHED, duckling.id.toString(), data))
+        .chain(() -> outbox.append(duckling.id.toString(), data))
         .map(
             event ->
                 new SignupResponse(

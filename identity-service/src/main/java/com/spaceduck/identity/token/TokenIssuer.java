@@ -1,7 +1,7 @@
 package com.spaceduck.identity.token;
 
 import com.spaceduck.identity.IdentityConfig;
-import com.spaceduck.identity.TrustTier;
+import com.spaceduck.platform.contracts.TrustTier;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.build.Jwt;
 import jakarta.enterprise.context.ApplicationScoped;

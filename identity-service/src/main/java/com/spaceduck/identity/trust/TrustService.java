@@ -3,10 +3,11 @@ package com.spaceduck.identity.trust;
 import com.spaceduck.identity.Duckling;
 import com.spaceduck.identity.DucklingRepository;
 import com.spaceduck.identity.Operators;
-import com.spaceduck.identity.TrustTier;
 import com.spaceduck.identity.UniqueViolations;
 import com.spaceduck.identity.agents.AgentRepository;
 import com.spaceduck.identity.auth.Caller;
+import com.spaceduck.platform.contracts.TrustElevated;
+import com.spaceduck.platform.contracts.TrustTier;
 import com.spaceduck.platform.events.Outbox;
 import com.spaceduck.platform.problem.ErrorKind;
 import com.spaceduck.platform.problem.FieldError;
@@ -21,9 +22,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -36,7 +35,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class TrustService {
 
-  public static final String ELEVATED = "trust.elevated";
   public static final String GRANTED = "granted";
 
   private final DucklingRepository ducklings;
@@ -285,11 +283,9 @@ public class TrustService {
   }
 
   private Uni<Void> emitElevated(UUID ducklingId, TrustTier from, TrustTier to) {
-    Map<String, Object> data = new LinkedHashMap<>();
-    data.put("duckling_id", ducklingId.toString());
-    data.put("from_tier", from.name());
-    data.put("to_tier", to.name());
-    return outbox.append(ELEVATED, ducklingId.toString(), data).replaceWithVoid();
+    return outbox
+        .append(ducklingId.toString(), new TrustElevated(ducklingId, from, to))
+        .replaceWithVoid();
   }
 
   private Uni<Duckling> owner(Caller caller, LockModeType lock) {

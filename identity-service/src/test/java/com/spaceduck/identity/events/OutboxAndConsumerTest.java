@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.spaceduck.platform.events.Event;
 import com.spaceduck.platform.events.EventCodec;
@@ -45,11 +46,11 @@ class OutboxAndConsumerTest {
     UUID id = UUID.fromString(append(subject, false).statusCode(200).extract().asString());
 
     await().atMost(PATIENCE).until(() -> publishedAt(id) != null);
-    List<Event> onStream = streamEvents(subject);
+    List<Event<JsonNode>> onStream = streamEvents(subject);
     assertEquals(1, onStream.size(), "exactly one stream entry for the event");
-    Event event = onStream.get(0);
+    Event<JsonNode> event = onStream.get(0);
     assertEquals(id, event.id());
-    assertEquals(ProbeEvents.TYPE, event.type());
+    assertEquals(ProbeEvents.Probe.TYPE.name(), event.type());
     assertEquals(subject.length(), event.data().path("subject_length").asInt());
     assertEquals(1, event.version());
 
@@ -78,7 +79,7 @@ class OutboxAndConsumerTest {
 
   @Test
   void redeliveredEventIsAppliedOnce() throws Exception {
-    Event event = event("duplicate-" + UUID.randomUUID());
+    Event<JsonNode> event = event("duplicate-" + UUID.randomUUID());
     String payload = codec.encode(event);
     redis.stream(String.class).xadd(config.stream(), Map.of("event", payload));
     redis.stream(String.class).xadd(config.stream(), Map.of("event", payload));
@@ -93,7 +94,7 @@ class OutboxAndConsumerTest {
   void failedEventIsRetriedUntilApplied() {
     String subject = "fail-once-" + UUID.randomUUID();
     probe.failOnce(subject);
-    Event event = event(subject);
+    Event<JsonNode> event = event(subject);
     redis.stream(String.class).xadd(config.stream(), Map.of("event", codec.encode(event)));
 
     await().atMost(PATIENCE).until(() -> probe.applied(event.id()) == 1);
@@ -103,7 +104,7 @@ class OutboxAndConsumerTest {
   @Test
   void malformedEntryIsSkippedWithoutBlockingOthers() {
     redis.stream(String.class).xadd(config.stream(), Map.of("event", "{not json"));
-    Event event = event("after-malformed-" + UUID.randomUUID());
+    Event<JsonNode> event = event("after-malformed-" + UUID.randomUUID());
     redis.stream(String.class).xadd(config.stream(), Map.of("event", codec.encode(event)));
 
     await().atMost(PATIENCE).until(() -> probe.applied(event.id()) == 1);
@@ -117,17 +118,17 @@ class OutboxAndConsumerTest {
         .then();
   }
 
-  private Event event(String subject) {
-    return new Event(
+  private Event<JsonNode> event(String subject) {
+    return new Event<>(
         UUID.randomUUID(),
-        ProbeEvents.TYPE,
+        ProbeEvents.Probe.TYPE.name(),
         Instant.now(),
         subject,
         json.createObjectNode().put("k", "v"),
         1);
   }
 
-  private List<Event> streamEvents(String subject) {
+  private List<Event<JsonNode>> streamEvents(String subject) {
     List<StreamMessage<String, String, String>> entries =
         redis.stream(String.class).xrange(config.stream(), StreamRange.of("-", "+"));
     return entries.stream()

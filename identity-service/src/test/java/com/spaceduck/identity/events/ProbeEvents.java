@@ -1,5 +1,7 @@
 package com.spaceduck.identity.events;
 
+import com.spaceduck.platform.contracts.EventData;
+import com.spaceduck.platform.contracts.EventType;
 import com.spaceduck.platform.events.Event;
 import com.spaceduck.platform.events.EventHandler;
 import com.spaceduck.platform.events.Outbox;
@@ -17,13 +19,23 @@ import java.util.concurrent.atomic.AtomicInteger;
  * may be made to fail, and counts how often each is attempted and applied.
  */
 @ApplicationScoped
-public class ProbeEvents implements EventHandler {
+public class ProbeEvents implements EventHandler<ProbeEvents.Probe> {
 
-  public static final String TYPE = "test.probe";
+  /** The data of a {@code test.probe} event. */
+  public record Probe(int subjectLength) implements EventData {
+
+    public static final EventType<Probe> TYPE = new EventType<>("test.probe", 1, Probe.class);
+
+    @Override
+    public EventType<Probe> eventType() {
+      return TYPE;
+    }
+  }
 
   private final Map<UUID, AtomicInteger> attempts = new ConcurrentHashMap<>();
   private final Map<UUID, AtomicInteger> applied = new ConcurrentHashMap<>();
   private final Set<String> failOnceSubjects = ConcurrentHashMap.newKeySet();
+  private final Set<String> heldSubjects = ConcurrentHashMap.newKeySet();
 
   private final Outbox outbox;
 
@@ -32,9 +44,9 @@ public class ProbeEvents implements EventHandler {
   }
 
   @WithTransaction
-  public Uni<Event> append(String subject, boolean failAfterAppend) {
+  public Uni<Event<Probe>> append(String subject, boolean failAfterAppend) {
     return outbox
-        .append(TYPE, subject, Map.of("subject_length", subject.length()))
+        .append(subject, new Probe(subject.length()))
         .invoke(
             event -> {
               if (failAfterAppend) {
@@ -44,13 +56,16 @@ public class ProbeEvents implements EventHandler {
   }
 
   @Override
-  public String type() {
-    return TYPE;
+  public EventType<Probe> type() {
+    return Probe.TYPE;
   }
 
   @Override
-  public Uni<Void> handle(Event event) {
+  public Uni<Void> handle(Event<Probe> event) {
     int attempt = attempts.computeIfAbsent(event.id(), id -> new AtomicInteger()).incrementAndGet();
+    if (heldSubjects.contains(event.subject())) {
+      return Uni.createFrom().failure(new IllegalStateException("held"));
+    }
     if (attempt == 1 && failOnceSubjects.contains(event.subject())) {
       return Uni.createFrom().failure(new IllegalStateException("first attempt fails"));
     }
@@ -61,6 +76,15 @@ public class ProbeEvents implements EventHandler {
   /** Makes the first attempt at events about this subject fail. */
   void failOnce(String subject) {
     failOnceSubjects.add(subject);
+  }
+
+  /** Makes every attempt at events about this subject fail until {@link #release}. */
+  void hold(String subject) {
+    heldSubjects.add(subject);
+  }
+
+  void release(String subject) {
+    heldSubjects.remove(subject);
   }
 
   int applied(UUID id) {

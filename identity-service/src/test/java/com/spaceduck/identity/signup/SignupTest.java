@@ -18,6 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.spaceduck.identity.TestDucklings;
+import com.spaceduck.platform.contracts.DucklingHatched;
 import com.spaceduck.platform.events.EventCodec;
 import com.spaceduck.platform.events.EventsConfig;
 import com.spaceduck.platform.testing.PostgresTestDatabase;
@@ -238,7 +239,7 @@ class SignupTest {
     return redis.stream(String.class).xrange(events.stream(), StreamRange.of("-", "+")).stream()
         .map(entry -> TestDucklings.decodeOrNull(codec, entry.payload().get("event")))
         .filter(java.util.Objects::nonNull)
-        .filter(event -> event.type().equals("duckling.hatched"))
+        .filter(event -> event.type().equals(DucklingHatched.NAME))
         .filter(event -> event.subject().equals(ducklingId))
         .map(event -> event.data())
         .findFirst()

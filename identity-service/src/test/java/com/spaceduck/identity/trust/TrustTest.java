@@ -15,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.spaceduck.identity.TestDucklings;
 import com.spaceduck.identity.TestDucklings.TestDuckling;
+import com.spaceduck.platform.contracts.TrustElevated;
 import com.spaceduck.platform.events.EventCodec;
 import com.spaceduck.platform.events.EventsConfig;
 import com.spaceduck.platform.testing.PostgresTestDatabase;
@@ -312,7 +313,7 @@ class TrustTest {
                       .stream()
                       .map(entry -> TestDucklings.decodeOrNull(codec, entry.payload().get("event")))
                       .filter(java.util.Objects::nonNull)
-                      .filter(event -> event.type().equals("trust.elevated"))
+                      .filter(event -> event.type().equals(TrustElevated.NAME))
                       .filter(event -> event.subject().equals(ducklingId))
                       .filter(event -> event.data().path("to_tier").asText().equals(to))
                       .map(event -> event.data())

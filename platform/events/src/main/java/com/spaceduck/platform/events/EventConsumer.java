@@ -1,6 +1,9 @@
 package com.spaceduck.platform.events;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.spaceduck.platform.contracts.EventData;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
@@ -10,13 +13,20 @@ import io.quarkus.redis.datasource.stream.XGroupCreateArgs;
 import io.quarkus.redis.datasource.stream.XReadGroupArgs;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
@@ -24,17 +34,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
 /**
  * Feeds the stream's events to this service's {@link EventHandler}s through a consumer group.
  *
- * <p>Each event is applied in one transaction together with a {@code processed_events} row, then
- * acknowledged. A redelivered event finds its row and is only acknowledged. An event whose handler
- * fails stays pending and is claimed again once it has been idle for {@code claim-after}, by this
- * instance or another; the same happens to the pending events of an instance that died. A new group
- * starts at the beginning of the stream, so a service deployed later still sees the events the
- * stream retains.
+ * <p>Reading blocks on the stream ({@code XREADGROUP ... BLOCK}), so an event is handled as soon as
+ * it is published and an idle service sends one command per {@code block} period. Each event is
+ * applied in one transaction together with a {@code processed_events} row, then acknowledged. A
+ * redelivered event finds its row and is only acknowledged. An event whose handler fails stays
+ * pending and is claimed again once it has been idle for {@code claim-after}, by this instance or
+ * another; the same happens to the pending events of an instance that died.
+ *
+ * <p>The group is created at the beginning of the stream, both the first time and when it has
+ * disappeared (Redis lost its data, or the group was deleted): the group then reads again
+ * everything the stream holds, including what relays publish again after a loss, and the {@code
+ * processed_events} rows drop what was applied before.
  */
 @ApplicationScoped
 public class EventConsumer {
@@ -44,37 +60,54 @@ public class EventConsumer {
   private static final String MARK_PROCESSED =
       "insert into processed_events (consumer_group, event_id, processed_at)"
           + " values (?1, ?2, ?3) on conflict do nothing";
+  private static final String DELETE_OLD_PROCESSED =
+      "delete from processed_events where consumer_group = $1 and processed_at < $2";
+  private static final Duration RETRY_DELAY = Duration.ofSeconds(1);
 
-  private final Map<String, EventHandler> handlers = new HashMap<>();
+  private final Map<String, EventHandler<?>> handlers = new HashMap<>();
   private final ReactiveStreamCommands<String, String, String> streams;
+  private final StreamGroups groups;
   private final EventCodec codec;
   private final EventsConfig config;
   private final Clock clock;
+  private final Pool db;
+  private final Vertx vertx;
   private final String consumer;
   private final Counter applied;
   private final Counter duplicates;
   private final Counter failures;
+  private final Counter rejected;
+  private final AtomicLong pending = new AtomicLong();
+  private final AtomicLong lag = new AtomicLong();
   private final AtomicBoolean groupReady = new AtomicBoolean();
-  private final PeriodicTask task;
+  private final AtomicBoolean reading = new AtomicBoolean();
+  private final AtomicBoolean failing = new AtomicBoolean();
+  private final PeriodicTask claims;
+  private volatile boolean stopped;
 
   public EventConsumer(
-      Instance<EventHandler> handlers,
+      Instance<EventHandler<?>> handlers,
       ReactiveRedisDataSource redis,
+      StreamGroups groups,
       EventCodec codec,
       EventsConfig config,
       Clock clock,
+      Pool db,
       MeterRegistry registry,
       Vertx vertx) {
-    for (EventHandler handler : handlers) {
-      EventHandler previous = this.handlers.put(handler.type(), handler);
+    for (EventHandler<?> handler : handlers) {
+      EventHandler<?> previous = this.handlers.put(handler.type().name(), handler);
       if (previous != null) {
         throw new IllegalStateException("Two event handlers for " + handler.type());
       }
     }
     this.streams = redis.stream(String.class, String.class, String.class);
+    this.groups = groups;
     this.codec = codec;
     this.config = config;
     this.clock = clock;
+    this.db = db;
+    this.vertx = vertx;
     String host = System.getenv("HOSTNAME");
     this.consumer =
         (host == null || host.isBlank() ? "instance" : host)
@@ -83,8 +116,19 @@ public class EventConsumer {
     this.applied = registry.counter("spaceduck.events.consumed", "outcome", "applied");
     this.duplicates = registry.counter("spaceduck.events.consumed", "outcome", "duplicate");
     this.failures = registry.counter("spaceduck.events.consumed", "outcome", "failed");
-    this.task =
-        new PeriodicTask(vertx, "Event consumer", config.consumer().pollInterval(), this::poll);
+    this.rejected = registry.counter("spaceduck.events.consumed", "outcome", "rejected");
+    String group = config.consumer().group();
+    Gauge.builder("spaceduck.events.consumer.pending", pending, AtomicLong::get)
+        .description("Entries delivered to this group and not yet acknowledged")
+        .tag("group", group)
+        .register(registry);
+    Gauge.builder("spaceduck.events.consumer.lag", lag, AtomicLong::get)
+        .description("Entries of the stream not yet delivered to this group (-1: unknown)")
+        .tag("group", group)
+        .register(registry);
+    this.claims =
+        new PeriodicTask(
+            vertx, "Event claims", config.consumer().claimInterval(), this::claimAndMeasure);
   }
 
   /** Whether this service handles any event type at all. */
@@ -94,22 +138,52 @@ public class EventConsumer {
 
   void start(@Observes StartupEvent startup) {
     if (active()) {
-      task.start();
+      claims.start();
+      claims.trigger();
+      readLoop();
     }
   }
 
   void stop(@Observes ShutdownEvent shutdown) {
-    task.stop();
+    stopped = true;
+    claims.stop();
   }
 
-  /** One round: retries stale pending entries, then reads new ones. The number of entries seen. */
-  public Uni<Integer> poll() {
-    return ensureGroup()
-        .chain(this::claimStale)
-        .chain(claimed -> readNew().map(fresh -> claimed + fresh))
-        // The stream may have been deleted with its groups: create the group again next time.
-        .onFailure()
-        .invoke(() -> groupReady.set(false));
+  /**
+   * Reads, handles and reads again, each read waiting on the stream for up to {@code block}; after
+   * a failure (Redis away, the group gone) it waits {@link #RETRY_DELAY} and creates the group
+   * again if needed. Runs on a fresh duplicated context each round (Hibernate Reactive needs one).
+   */
+  private void readLoop() {
+    if (stopped || !reading.compareAndSet(false, true)) {
+      return;
+    }
+    Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+    VertxContextSafetyToggle.setContextSafe(context, true);
+    context.runOnContext(
+        ignored ->
+            ensureGroup()
+                .chain(this::readNew)
+                .subscribe()
+                .with(
+                    count -> {
+                      reading.set(false);
+                      if (failing.compareAndSet(true, false)) {
+                        LOG.info("Event consumer recovered");
+                      }
+                      readLoop();
+                    },
+                    failure -> {
+                      reading.set(false);
+                      groupReady.set(false);
+                      if (failing.compareAndSet(false, true)) {
+                        LOG.warnf(
+                            "Event consumer is failing, will retry: %s", failure.getMessage());
+                      }
+                      if (!stopped) {
+                        vertx.setTimer(RETRY_DELAY.toMillis(), id -> readLoop());
+                      }
+                    }));
   }
 
   private Uni<Void> ensureGroup() {
@@ -124,18 +198,6 @@ public class EventConsumer {
         .replaceWithVoid();
   }
 
-  private Uni<Integer> claimStale() {
-    return streams
-        .xautoclaim(
-            config.stream(),
-            group(),
-            consumer,
-            config.consumer().claimAfter(),
-            "0-0",
-            config.consumer().batchSize())
-        .chain(claimed -> processAll(claimed.getMessages()));
-  }
-
   private Uni<Integer> readNew() {
     return streams
         .xreadgroup(
@@ -143,8 +205,44 @@ public class EventConsumer {
             consumer,
             config.stream(),
             ">",
-            new XReadGroupArgs().count(config.consumer().batchSize()))
+            new XReadGroupArgs()
+                .count(config.consumer().batchSize())
+                .block(config.consumer().block()))
         .chain(this::processAll);
+  }
+
+  /** Retries stale pending entries and refreshes the lag gauges; the number of entries claimed. */
+  public Uni<Integer> claimAndMeasure() {
+    return ensureGroup()
+        .chain(
+            () ->
+                streams.xautoclaim(
+                    config.stream(),
+                    group(),
+                    consumer,
+                    config.consumer().claimAfter(),
+                    "0-0",
+                    config.consumer().batchSize()))
+        .chain(claimed -> processAll(claimed.getMessages()))
+        .call(this::measureLag)
+        .onFailure()
+        .invoke(() -> groupReady.set(false));
+  }
+
+  private Uni<Void> measureLag() {
+    return groups
+        .of(config.stream())
+        .invoke(
+            all ->
+                all.stream()
+                    .filter(group -> group.name().equals(group()))
+                    .findFirst()
+                    .ifPresent(
+                        group -> {
+                          pending.set(group.pending());
+                          lag.set(group.lag());
+                        }))
+        .replaceWithVoid();
   }
 
   private Uni<Integer> processAll(List<StreamMessage<String, String, String>> messages) {
@@ -161,48 +259,71 @@ public class EventConsumer {
   }
 
   private Uni<Void> process(StreamMessage<String, String, String> message) {
-    Event event;
+    Event<JsonNode> envelope;
     try {
-      event = codec.decode(message.payload().get("event"));
+      envelope = codec.decode(message.payload().get("event"));
     } catch (IllegalArgumentException | NullPointerException e) {
       LOG.warnf("Skipping malformed stream entry %s", message.id());
+      rejected.increment();
       return ack(message);
     }
-    EventHandler handler = handlers.get(event.type());
+    EventHandler<?> handler = handlers.get(envelope.type());
     if (handler == null) {
       return ack(message);
     }
-    return Panache.withTransaction(
-            () ->
-                markProcessed(event)
-                    .chain(
-                        first -> {
-                          if (!first) {
-                            duplicates.increment();
-                            return Uni.createFrom().voidItem();
-                          }
-                          return handler.handle(event).invoke(() -> applied.increment());
-                        }))
+    if (envelope.version() != handler.type().version()) {
+      LOG.warnf(
+          "Skipping event %s: %s version %d, this service reads version %d",
+          envelope.id(), envelope.type(), envelope.version(), handler.type().version());
+      rejected.increment();
+      return ack(message);
+    }
+    Uni<Void> handling;
+    try {
+      handling = apply(handler, envelope);
+    } catch (IllegalArgumentException e) {
+      LOG.warnf("Skipping event %s: %s", envelope.id(), e.getMessage());
+      rejected.increment();
+      return ack(message);
+    }
+    return handling
         .chain(() -> ack(message))
         .onFailure()
         .invoke(
             e -> {
               failures.increment();
               LOG.warnf(
-                  "Event %s (%s) failed, will retry: %s", event.id(), event.type(), e.getMessage());
+                  "Event %s (%s) failed, will retry: %s",
+                  envelope.id(), envelope.type(), e.getMessage());
             })
         .onFailure()
         .recoverWithNull();
   }
 
-  private Uni<Boolean> markProcessed(Event event) {
+  /** Decodes the data first (throwing for data no retry can fix), then applies it once. */
+  private <T extends EventData> Uni<Void> apply(EventHandler<T> handler, Event<JsonNode> envelope) {
+    Event<T> event = codec.typed(envelope, handler.type());
+    return Panache.withTransaction(
+        () ->
+            markProcessed(event.id())
+                .chain(
+                    first -> {
+                      if (!first) {
+                        duplicates.increment();
+                        return Uni.createFrom().voidItem();
+                      }
+                      return handler.handle(event).invoke(() -> applied.increment());
+                    }));
+  }
+
+  private Uni<Boolean> markProcessed(UUID eventId) {
     return Panache.getSession()
         .chain(
             session ->
                 session
                     .createNativeQuery(MARK_PROCESSED)
                     .setParameter(1, group())
-                    .setParameter(2, event.id())
+                    .setParameter(2, eventId)
                     .setParameter(3, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
                     .executeUpdate())
         .map(inserted -> inserted == 1);
@@ -210,6 +331,25 @@ public class EventConsumer {
 
   private Uni<Void> ack(StreamMessage<String, String, String> message) {
     return streams.xack(config.stream(), group(), message.id()).replaceWithVoid();
+  }
+
+  @Scheduled(every = "1h", delayed = "1m")
+  Uni<Void> pruneProcessedHourly() {
+    return pruneProcessed().replaceWithVoid();
+  }
+
+  /** Forgets applied event ids older than {@code processed-retention}; the number of rows gone. */
+  public Uni<Integer> pruneProcessed() {
+    OffsetDateTime cutoff =
+        OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)
+            .minus(config.consumer().processedRetention());
+    return db.preparedQuery(DELETE_OLD_PROCESSED)
+        .execute(Tuple.of(group(), cutoff))
+        .map(rows -> rows.rowCount())
+        .onFailure()
+        .invoke(e -> LOG.warnf("Could not prune processed events: %s", e.getMessage()))
+        .onFailure()
+        .recoverWithItem(0);
   }
 
   private String group() {

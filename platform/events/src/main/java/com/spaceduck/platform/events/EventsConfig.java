@@ -12,9 +12,12 @@ public interface EventsConfig {
   @WithDefault("spaceduck:events")
   String stream();
 
-  /** Approximate number of entries the stream keeps (XADD MAXLEN ~). */
-  @WithDefault("1000000")
-  long streamMaxLength();
+  /**
+   * How long stream entries stay at least, so a service deployed later still finds them. Older
+   * entries are trimmed, but only once every consumer group has read and acknowledged them.
+   */
+  @WithDefault("P7D")
+  Duration streamRetention();
 
   Relay relay();
 
@@ -27,17 +30,25 @@ public interface EventsConfig {
     @WithDefault("true")
     boolean enabled();
 
-    /** How often the relay looks for unpublished rows. */
-    @WithDefault("0.5s")
+    /**
+     * How often the relay runs without being woken. A committed outbox row wakes it at once
+     * (PostgreSQL {@code NOTIFY}); the timer covers a lost notification and checks that the stream
+     * still holds what was published.
+     */
+    @WithDefault("5s")
     Duration interval();
 
     /** Rows published per batch; a full batch is followed at once by the next. */
     @WithDefault("500")
     int batchSize();
 
-    /** How long published rows stay in the outbox table before they are deleted. */
+    /** How long outbox rows are kept after they were written (and so can be published again). */
     @WithDefault("P7D")
     Duration retention();
+
+    /** How often the stream is trimmed (see {@link EventsConfig#streamRetention()}). */
+    @WithDefault("1m")
+    Duration trimInterval();
   }
 
   /** Reads the stream for this service's {@link EventHandler}s. */
@@ -47,19 +58,33 @@ public interface EventsConfig {
     @WithDefault("${quarkus.application.name}")
     String group();
 
-    /** How often the consumer polls the stream. */
-    @WithDefault("0.2s")
-    Duration pollInterval();
+    /**
+     * How long one read waits for new entries on the stream ({@code XREADGROUP BLOCK}); an entry
+     * arriving meanwhile is delivered at once.
+     */
+    @WithDefault("5s")
+    Duration block();
 
-    /** Entries read per poll. */
+    /** Entries read at a time. */
     @WithDefault("100")
     int batchSize();
 
     /**
      * How long an entry may stay unacknowledged (its handler failed, or its instance died) before
-     * another poll claims and retries it.
+     * it is claimed and retried.
      */
     @WithDefault("30s")
     Duration claimAfter();
+
+    /** How often stale entries are looked for, and the consumer-lag gauges refreshed. */
+    @WithDefault("10s")
+    Duration claimInterval();
+
+    /**
+     * How long the ids of applied events are kept for deduplication. It exceeds the outbox's and
+     * the stream's retention, so anything published again is still recognised.
+     */
+    @WithDefault("P30D")
+    Duration processedRetention();
   }
 }

@@ -1,20 +1,19 @@
 package com.spaceduck.platform.events;
 
+import com.spaceduck.platform.contracts.EventData;
+import com.spaceduck.platform.contracts.EventType;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
-import java.util.Map;
 import java.util.UUID;
 
 /**
  * Records events in the outbox. Call it inside the transaction that makes the change the event
  * describes (a {@code @WithTransaction} service method): the event then exists if and only if the
- * change does, and {@link OutboxRelay} publishes it.
+ * change does, and {@link OutboxRelay} publishes it once the transaction has committed.
  */
 @ApplicationScoped
 public class Outbox {
-
-  public static final int VERSION = 1;
 
   private final EventCodec codec;
   private final Clock clock;
@@ -24,13 +23,14 @@ public class Outbox {
     this.clock = clock;
   }
 
-  /** Adds an event to the current transaction. {@code data} holds plain JSON values. */
-  public Uni<Event> append(String type, String subject, Map<String, ?> data) {
-    Event event =
-        new Event(UUID.randomUUID(), type, clock.instant(), subject, codec.data(data), VERSION);
+  /** Adds an event about {@code subject} to the current transaction. */
+  public <T extends EventData> Uni<Event<T>> append(String subject, T data) {
+    EventType<?> type = data.eventType();
+    Event<T> event =
+        new Event<>(UUID.randomUUID(), type.name(), clock.instant(), subject, data, type.version());
     OutboxRecord record = new OutboxRecord();
     record.id = event.id();
-    record.type = type;
+    record.type = type.name();
     record.payload = codec.encode(event);
     record.createdAt = event.occurredAt();
     return record.persist().replaceWith(event);

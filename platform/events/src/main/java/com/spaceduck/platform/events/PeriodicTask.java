@@ -11,9 +11,10 @@ import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
- * Runs a reactive job at a fixed interval on the event loop, each run on a fresh duplicated context
- * (what Hibernate Reactive needs), never two runs at once. Quarkus's scheduler does not go below
- * one second; the relay and the consumer poll more often than that.
+ * Runs a reactive job at a fixed interval, and whenever {@link #trigger()} asks for it, on the
+ * event loop: each run on a fresh duplicated context (what Hibernate Reactive needs), never two
+ * runs at once. A trigger during a run makes one more run follow it. Quarkus's scheduler does not
+ * go below one second and cannot be woken.
  */
 final class PeriodicTask {
 
@@ -24,6 +25,7 @@ final class PeriodicTask {
   private final Duration interval;
   private final Supplier<Uni<?>> job;
   private final AtomicBoolean running = new AtomicBoolean();
+  private final AtomicBoolean again = new AtomicBoolean();
   private final AtomicBoolean failing = new AtomicBoolean();
   private volatile long timer = -1;
 
@@ -36,7 +38,7 @@ final class PeriodicTask {
 
   void start() {
     if (timer < 0) {
-      timer = vertx.setPeriodic(Math.max(1, interval.toMillis()), id -> tick());
+      timer = vertx.setPeriodic(Math.max(1, interval.toMillis()), id -> trigger());
     }
   }
 
@@ -47,10 +49,16 @@ final class PeriodicTask {
     }
   }
 
-  private void tick() {
+  /** Runs the job now, or right after the run in progress. */
+  void trigger() {
+    if (timer < 0) {
+      return;
+    }
+    again.set(true);
     if (!running.compareAndSet(false, true)) {
       return;
     }
+    again.set(false);
     Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
     VertxContextSafetyToggle.setContextSafe(context, true);
     context.runOnContext(
@@ -68,6 +76,9 @@ final class PeriodicTask {
     if (failure == null) {
       if (failing.compareAndSet(true, false)) {
         LOG.infof("%s recovered", name);
+      }
+      if (again.get()) {
+        trigger();
       }
     } else if (failing.compareAndSet(false, true)) {
       LOG.warnf("%s is failing, will retry: %s", name, failure.getMessage());

@@ -1,8 +1,11 @@
-package com.spaceduck.identity;
+package com.spaceduck.platform.contracts;
 
 import java.util.Optional;
 
-/** Trust tiers, lowest first: T0 on sign-up, T1 verified, T2 certified, T3 agent-bonded. */
+/**
+ * Trust tiers, lowest first: T0 on sign-up, T1 verified, T2 certified, T3 agent-bonded.
+ * identity-service decides them; certificates and events carry them by name.
+ */
 public enum TrustTier {
   T0,
   T1,
@@ -24,7 +27,7 @@ public enum TrustTier {
         : Optional.empty();
   }
 
-  /** The tier named {@code name} ({@code "T2"}), or empty for anything else. */
+  /** The tier named exactly {@code name} ({@code "T2"}), or empty for anything else. */
   public static Optional<TrustTier> parse(String name) {
     if (name != null) {
       for (TrustTier tier : values()) {
