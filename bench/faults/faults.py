@@ -50,14 +50,14 @@ def log(message):
     print(message, flush=True)
 
 
-def start_service(name):
+def start_service(name, pg_port=PG_PORT, redis_port=REDIS_PORT):
     """Starts one service (as its pod would, with a shutdown grace period) and waits until ready."""
     port = SERVICES[name]
     env = dict(os.environ)
     env.update(
         QUARKUS_HTTP_PORT=str(port),
-        PGPORT=str(PG_PORT),
-        REDIS_URL=f"redis://127.0.0.1:{REDIS_PORT}",
+        PGPORT=str(pg_port),
+        REDIS_URL=f"redis://127.0.0.1:{redis_port}",
         SPACEDUCK_EVENTS_STREAM=f"bench:{TAG}:events",
         SPACEDUCK_GATEWAY_UPSTREAMS_IDENTITY=f"http://127.0.0.1:{SERVICES['identity-service']}",
         SPACEDUCK_GATEWAY_UPSTREAMS_CERT=f"http://127.0.0.1:{SERVICES['cert-service']}",

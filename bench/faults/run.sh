@@ -3,7 +3,8 @@
 # identity-service restarted (SIGTERM with its pod's 20 s shutdown grace, then a new start), while
 # sign-ups and key-authenticated reads go through the gateway. faults.py drives it and checks
 # that no acknowledged write is lost, that no 5xx but 503 with Retry-After is answered, and that
-# everything recovers by itself. Throw-away databases, dropped at the end. Writes
+# everything recovers by itself; then stream_loss.py wipes the event stream (Redis restarted
+# without persistence) while cert-service is down. Throw-away databases, dropped at the end. Writes
 # RESULTS.md beside this script; exits 1 if a check fails.
 #
 #   bench/faults/run.sh            (builds first if needed)
@@ -18,7 +19,7 @@ source scripts/lib.sh
 require_java
 require_postgres
 require_redis
-for port in 15432 16379 18280 18281 18282; do
+for port in 15432 16379 16479 18280 18281 18282; do
   ! port_open 127.0.0.1 "$port" || fail "Port $port is taken."
 done
 for service in gateway identity-service cert-service; do
@@ -40,7 +41,7 @@ for db in identity cert; do
 done
 use_dev_jwt_keys "$WORK/jwt" >/dev/null
 
-python3 "$here/faults.py" || {
+{ python3 "$here/faults.py" && python3 "$here/stream_loss.py"; } || {
   status=$?
   kept=$(mktemp -d /tmp/faults-logs.XXXXXX)
   cp "$WORK"/*.log "$kept"/

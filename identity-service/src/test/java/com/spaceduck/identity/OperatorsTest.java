@@ -9,11 +9,21 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.spaceduck.identity.TestDucklings.TestDuckling;
+import com.spaceduck.platform.contracts.OperatorChanged;
+import com.spaceduck.platform.events.Event;
+import com.spaceduck.platform.events.EventCodec;
 import com.spaceduck.platform.testing.PostgresTestDatabase;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -24,6 +34,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(PostgresTestDatabase.class)
 class OperatorsTest {
+
+  @Inject EventCodec codec;
 
   private static boolean tokenSaysOperator(TestDuckling duckling) {
     String claims =
@@ -77,6 +89,40 @@ class OperatorsTest {
         queryLong(
             "select count(*) from operator_audit where duckling_id = ? and actor = 'test-suite'",
             UUID.fromString(duckling.id())));
+  }
+
+  @Test
+  void grantAndRevocationAreAnnouncedAsOperatorChangedEvents() throws Exception {
+    TestDuckling duckling = TestDucklings.create();
+    TestDucklings.verifyEmail(duckling);
+    TestDucklings.grantOperator(duckling.email());
+    TestDucklings.revokeOperator(duckling.email());
+
+    // Written by SQL, read by the platform's codec into the shared contract: they must agree.
+    List<OperatorChanged> changes = new ArrayList<>();
+    try (Connection db = PostgresTestDatabase.connect();
+        PreparedStatement query =
+            db.prepareStatement(
+                "select payload from event_outbox where type = ? and payload like ?"
+                    + " order by created_at")) {
+      query.setString(1, OperatorChanged.NAME);
+      query.setString(2, "%" + duckling.id() + "%");
+      try (ResultSet rows = query.executeQuery()) {
+        while (rows.next()) {
+          Event<JsonNode> envelope = codec.decode(rows.getString(1));
+          assertEquals(duckling.id(), envelope.subject());
+          assertEquals(OperatorChanged.VERSION, envelope.version());
+          changes.add(codec.typed(envelope, OperatorChanged.TYPE).data());
+        }
+      }
+    }
+    assertEquals(2, changes.size());
+    UUID id = UUID.fromString(duckling.id());
+    assertEquals(id, changes.get(0).ducklingId());
+    assertTrue(changes.get(0).operator());
+    assertEquals(id, changes.get(1).ducklingId());
+    assertFalse(changes.get(1).operator());
+    assertTrue(changes.get(1).changedAt().isAfter(changes.get(0).changedAt()));
   }
 
   @Test

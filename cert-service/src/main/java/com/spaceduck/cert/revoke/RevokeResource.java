@@ -1,6 +1,6 @@
 package com.spaceduck.cert.revoke;
 
-import com.spaceduck.cert.Caller;
+import com.spaceduck.cert.operators.Callers;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -16,10 +16,12 @@ import jakarta.ws.rs.core.MediaType;
 public class RevokeResource {
 
   private final RevokeService service;
+  private final Callers callers;
   private final SecurityIdentity identity;
 
-  public RevokeResource(RevokeService service, SecurityIdentity identity) {
+  public RevokeResource(RevokeService service, Callers callers, SecurityIdentity identity) {
     this.service = service;
+    this.callers = callers;
     this.identity = identity;
   }
 
@@ -27,10 +29,8 @@ public class RevokeResource {
   @Authenticated
   @Consumes(MediaType.APPLICATION_JSON)
   public Uni<RevokeResponse> revoke(RevokeRequest request) {
-    Caller caller = Caller.of(identity);
-    if (request == null) {
-      return service.revoke(caller, null, null);
-    }
-    return service.revoke(caller, request.certId(), request.reason());
+    String certId = request == null ? null : request.certId();
+    String reason = request == null ? null : request.reason();
+    return callers.of(identity).chain(caller -> service.revoke(caller, certId, reason));
   }
 }

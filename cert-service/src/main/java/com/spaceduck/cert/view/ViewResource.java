@@ -1,6 +1,6 @@
 package com.spaceduck.cert.view;
 
-import com.spaceduck.cert.Caller;
+import com.spaceduck.cert.operators.Callers;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -16,16 +16,18 @@ import jakarta.ws.rs.core.MediaType;
 public class ViewResource {
 
   private final ViewService service;
+  private final Callers callers;
   private final SecurityIdentity identity;
 
-  public ViewResource(ViewService service, SecurityIdentity identity) {
+  public ViewResource(ViewService service, Callers callers, SecurityIdentity identity) {
     this.service = service;
+    this.callers = callers;
     this.identity = identity;
   }
 
   @GET
   @Authenticated
   public Uni<ViewResponse> view(@QueryParam("cert_id") String certId) {
-    return service.view(Caller.of(identity), certId);
+    return callers.of(identity).chain(caller -> service.view(caller, certId));
   }
 }

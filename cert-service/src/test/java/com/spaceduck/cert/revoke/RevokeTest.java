@@ -8,18 +8,23 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.spaceduck.cert.support.CertRows;
+import com.spaceduck.cert.support.StreamEvents;
 import com.spaceduck.cert.support.Tokens;
 import com.spaceduck.platform.testing.PostgresTestDatabase;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @WithTestResource(PostgresTestDatabase.class)
 class RevokeTest {
+
+  @Inject StreamEvents events;
 
   private static final String PATH = "/beak/cert/revoke";
 
@@ -62,7 +67,7 @@ class RevokeTest {
   @Test
   void operatorRevokesSomeoneElsesCertificate() {
     UUID duckling = UUID.randomUUID();
-    UUID operator = UUID.randomUUID();
+    UUID operator = events.operator();
     UUID certId = CertRows.issued().owner(duckling).insert();
 
     revoke(Tokens.operator(operator), certId.toString(), "fraud")
@@ -70,6 +75,35 @@ class RevokeTest {
         .body("cert_status", equalTo("REVOKED"));
     assertEquals("REVOKED", CertRows.column(duckling, "cert_status"));
     assertEquals(operator.toString(), CertRows.column(duckling, "revoked_by"));
+  }
+
+  @Test
+  void theTokensOperatorGroupAloneIsNotEnough() {
+    UUID duckling = UUID.randomUUID();
+    UUID certId = CertRows.issued().owner(duckling).insert();
+
+    // identity-service never announced this duckling as an operator.
+    assertProblem(
+        revoke(Tokens.operator(UUID.randomUUID()), certId.toString(), "fraud"),
+        403,
+        "access_denied");
+    assertEquals("ISSUED", CertRows.column(duckling, "cert_status"));
+  }
+
+  @Test
+  void aRevokedOperatorsUnexpiredTokenNoLongerRevokes() {
+    UUID duckling = UUID.randomUUID();
+    UUID certId = CertRows.issued().owner(duckling).insert();
+    Instant granted = Instant.now().minusSeconds(60);
+    UUID operator = UUID.randomUUID();
+    events.operatorChanged(operator, true, granted);
+    String token = Tokens.operator(operator);
+    events.operatorChanged(operator, false, granted.plusSeconds(30));
+    // The grant delivered again, late: older than the revocation, so it changes nothing.
+    events.operatorChanged(operator, true, granted);
+
+    assertProblem(revoke(token, certId.toString(), "fraud"), 403, "access_denied");
+    assertEquals("ISSUED", CertRows.column(duckling, "cert_status"));
   }
 
   @Test
@@ -121,7 +155,7 @@ class RevokeTest {
 
   @Test
   void unknownOrMalformedCertificateIs404() {
-    String token = Tokens.operator(UUID.randomUUID());
+    String token = Tokens.operator(events.operator());
     assertProblem(revoke(token, UUID.randomUUID().toString(), "x"), 404, "cert_not_found");
     assertProblem(revoke(token, "nope", "x"), 404, "cert_not_found");
   }

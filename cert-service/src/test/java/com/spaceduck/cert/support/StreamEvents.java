@@ -3,6 +3,7 @@ package com.spaceduck.cert.support;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.spaceduck.platform.contracts.DucklingHatched;
+import com.spaceduck.platform.contracts.OperatorChanged;
 import com.spaceduck.platform.contracts.TrustElevated;
 import com.spaceduck.platform.events.Event;
 import com.spaceduck.platform.events.EventCodec;
@@ -10,10 +11,12 @@ import com.spaceduck.platform.events.EventsConfig;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.stream.StreamRange;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 
 /** Publishes events to this run's stream as other services would, and reads what is on it. */
 @ApplicationScoped
@@ -65,6 +68,34 @@ public class StreamEvents {
         TrustElevated.NAME,
         duckling.toString(),
         Map.of("duckling_id", duckling.toString(), "from_tier", from, "to_tier", to));
+  }
+
+  /**
+   * Announces an operator grant or revocation as identity-service does, and waits until this
+   * service has applied it.
+   */
+  public Event<JsonNode> operatorChanged(UUID duckling, boolean operator, Instant changedAt) {
+    Event<JsonNode> event =
+        publish(
+            event(
+                OperatorChanged.NAME,
+                duckling.toString(),
+                Map.of(
+                    "duckling_id",
+                    duckling.toString(),
+                    "operator",
+                    operator,
+                    "changed_at",
+                    changedAt.toString())));
+    Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> CertRows.processed(event.id()));
+    return event;
+  }
+
+  /** A duckling made operator now. */
+  public UUID operator() {
+    UUID operator = UUID.randomUUID();
+    operatorChanged(operator, true, Instant.now());
+    return operator;
   }
 
   /** Every event of this type on the stream. */

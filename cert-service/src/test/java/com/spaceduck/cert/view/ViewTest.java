@@ -6,11 +6,13 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.spaceduck.cert.support.CertRows;
+import com.spaceduck.cert.support.StreamEvents;
 import com.spaceduck.cert.support.Tokens;
 import com.spaceduck.platform.testing.PostgresTestDatabase;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
@@ -21,6 +23,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(PostgresTestDatabase.class)
 class ViewTest {
+
+  @Inject StreamEvents events;
 
   private static final String PATH = "/beak/cert/view";
   private static final Set<String> FIELDS =
@@ -75,7 +79,7 @@ class ViewTest {
   @Test
   void operatorMaySeeAnyCertificate() {
     UUID certId = CertRows.issued().insert();
-    view(Tokens.operator(UUID.randomUUID()), certId.toString())
+    view(Tokens.operator(events.operator()), certId.toString())
         .statusCode(200)
         .body("cert_id", equalTo(certId.toString()));
   }

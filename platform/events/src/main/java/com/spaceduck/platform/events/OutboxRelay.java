@@ -77,7 +77,6 @@ public class OutboxRelay {
   private final Redis redis;
   private final EventsConfig config;
   private final Clock clock;
-  private final Vertx vertx;
   private final Counter published;
   private final Counter republished;
   private final Counter streamLosses;
@@ -93,7 +92,6 @@ public class OutboxRelay {
     this.redis = redis;
     this.config = config;
     this.clock = clock;
-    this.vertx = vertx;
     this.published = registry.counter("spaceduck.outbox.published");
     this.republished =
         Counter.builder("spaceduck.outbox.republished")
