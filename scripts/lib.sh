@@ -89,9 +89,16 @@ peak_rss_mib() {
   awk '/^VmHWM:/ {printf "%d", $2 / 1024}' "/proc/$1/status"
 }
 
-# Waits up to 90 s for a started service to answer /q/health/ready; fails with the end of its
-# log if the process exits first.
-wait_ready() { # base-url pid log name
+# The port of a service's management interface (health, metrics, OpenAPI): its HTTP port plus
+# 1000, as in the services' application.properties (8081 -> 9081). Scripts that start services on
+# other ports set QUARKUS_MANAGEMENT_PORT to this as well.
+management_port() { # http-port
+  printf '%s' $(($1 + 1000))
+}
+
+# Waits up to 90 s for a started service to answer /q/health/ready on its management interface;
+# fails with the end of its log if the process exits first.
+wait_ready() { # management-base-url pid log name
   local deadline=$((SECONDS + 90))
   until curl -fsS -o /dev/null "$1/q/health/ready" 2>/dev/null; do
     kill -0 "$2" 2>/dev/null || { tail -30 "$3" >&2; fail "$4 exited during start-up"; }

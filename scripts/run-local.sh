@@ -25,7 +25,9 @@ ensure_databases identity cert sync
 
 for entry in "${services[@]}"; do
   port=${entry#*:}
-  ! port_open 127.0.0.1 "$port" || fail "Port $port is already in use; stop whatever listens there (ss -ltnp 'sport = :$port')."
+  for p in "$port" "$(management_port "$port")"; do
+    ! port_open 127.0.0.1 "$p" || fail "Port $p is already in use; stop whatever listens there (ss -ltnp 'sport = :$p')."
+  done
 done
 
 # Development signing keys for sd_token, generated once into the ignored .local/ folder.
@@ -59,7 +61,7 @@ for entry in "${services[@]}"; do
   port=${entry#*:}
   jar=$root/$name/target/quarkus-app/quarkus-run.jar
   [[ -f $jar ]] || fail "$jar is missing; run without SKIP_BUILD."
-  QUARKUS_HTTP_PORT=$port java ${JAVA_OPTS:--Xmx256m -XX:+UseSerialGC} -jar "$jar" >"$logs/$name.log" 2>&1 &
+  QUARKUS_HTTP_PORT=$port QUARKUS_MANAGEMENT_PORT=$(management_port "$port") java ${JAVA_OPTS:--Xmx256m -XX:+UseSerialGC} -jar "$jar" >"$logs/$name.log" 2>&1 &
   pids+=($!)
 done
 
@@ -67,7 +69,7 @@ deadline=$((SECONDS + ${READY_TIMEOUT:-90}))
 for entry in "${services[@]}"; do
   name=${entry%%:*}
   port=${entry#*:}
-  until curl -fsS -o /dev/null "http://127.0.0.1:$port/q/health/ready" 2>/dev/null; do
+  until curl -fsS -o /dev/null "http://127.0.0.1:$(management_port "$port")/q/health/ready" 2>/dev/null; do
     if ((SECONDS > deadline)); then
       tail -20 "$logs/$name.log" >&2
       fail "$name did not become ready on port $port; its log is $logs/$name.log."
@@ -87,7 +89,8 @@ say "Space Duck is running (logs in .local/logs/):"
 for entry in "${services[@]}"; do
   name=${entry%%:*}
   port=${entry#*:}
-  printf '  %-17s http://127.0.0.1:%s   (ready: /q/health/ready, metrics: /q/metrics, OpenAPI: /q/openapi)\n' "$name" "$port"
+  printf '  %-17s http://127.0.0.1:%s   management http://127.0.0.1:%s (/q/health/ready, /q/metrics, /q/openapi)\n' \
+    "$name" "$port" "$(management_port "$port")"
 done
 say ""
 say "API entry point: http://127.0.0.1:8080   Press Ctrl-C to stop."

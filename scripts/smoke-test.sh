@@ -111,6 +111,8 @@ check "the platform is operational" operational "$(json "['status']" <"$body")"
 
 status=$(request "$base/nope")
 check "an unknown path is a problem 404" "404 E4005" "$status $(json "['code']" <"$body")"
+status=$(request "$base/q/metrics")
+check "the entry point serves no metrics (they are on the management port)" "404 E4005" "$status $(json "['code']" <"$body")"
 
 # The sign-up bucket holds 5 and refills one every 6 s; this client used one above. On a slow
 # machine a few more may have refilled since, so keep asking until the bucket is empty.

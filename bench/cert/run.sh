@@ -65,11 +65,11 @@ psql -X -q -d postgres -c "create database $db" >/dev/null
 
 say "starting cert-service on 127.0.0.1:$port ..."
 # shellcheck disable=SC2086
-QUARKUS_HTTP_PORT=$port QUARKUS_HTTP_HOST=127.0.0.1 SPACEDUCK_DATABASE=$db \
+QUARKUS_HTTP_PORT=$port QUARKUS_MANAGEMENT_PORT=$(management_port "$port") QUARKUS_HTTP_HOST=127.0.0.1 SPACEDUCK_DATABASE=$db \
   SPACEDUCK_EVENTS_STREAM=sdbench:cert:events \
   java $java_opts -jar "$jar" >"$work/service.log" 2>&1 &
 pid=$!
-wait_ready "http://127.0.0.1:$port" "$pid" "$work/service.log" cert-service
+wait_ready "http://127.0.0.1:$(management_port "$port")" "$pid" "$work/service.log" cert-service
 
 say "seeding $certs certificates ..."
 psql -X -q -d "$db" -v ON_ERROR_STOP=1 -c "

@@ -56,12 +56,17 @@ def start_service(name, pg_port=PG_PORT, redis_port=REDIS_PORT):
     env = dict(os.environ)
     env.update(
         QUARKUS_HTTP_PORT=str(port),
+        # Health is on the management interface: the HTTP port plus 1000 (scripts/lib.sh).
+        QUARKUS_MANAGEMENT_PORT=str(port + 1000),
         PGPORT=str(pg_port),
         REDIS_URL=f"redis://127.0.0.1:{redis_port}",
         SPACEDUCK_EVENTS_STREAM=f"bench:{TAG}:events",
         SPACEDUCK_GATEWAY_UPSTREAMS_IDENTITY=f"http://127.0.0.1:{SERVICES['identity-service']}",
         SPACEDUCK_GATEWAY_UPSTREAMS_CERT=f"http://127.0.0.1:{SERVICES['cert-service']}",
         SPACEDUCK_GATEWAY_UPSTREAMS_SYNC="http://127.0.0.1:1",
+        SPACEDUCK_GATEWAY_STATUS_READINESS_IDENTITY=f"http://127.0.0.1:{SERVICES['identity-service'] + 1000}/q/health/ready",
+        SPACEDUCK_GATEWAY_STATUS_READINESS_CERT=f"http://127.0.0.1:{SERVICES['cert-service'] + 1000}/q/health/ready",
+        SPACEDUCK_GATEWAY_STATUS_READINESS_SYNC="http://127.0.0.1:1/q/health/ready",
         SPACEDUCK_GATEWAY_RATE_LIMITS_KEY_PREFIX=f"bench:{TAG}:",
         QUARKUS_SHUTDOWN_TIMEOUT="20s",
         QUARKUS_LOG_CONSOLE_LEVEL="WARN",
@@ -97,7 +102,7 @@ def wait_ready(name, port, process):
         if process.poll() is not None:
             sys.exit(f"{name} exited during start-up; see its log in {WORK}")
         try:
-            if call("GET", "/q/health/ready", port=port)[0] == 200:
+            if call("GET", "/q/health/ready", port=port + 1000)[0] == 200:
                 log(f"{name} ready on {port}")
                 return
         except OSError:

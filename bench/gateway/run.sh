@@ -120,6 +120,7 @@ start_gateway() {
   # shellcheck disable=SC2086
   java $java_opts \
     -Dquarkus.http.port="$port" \
+    -Dquarkus.management.port="$((port + 1000))" \
     -Dspaceduck.gateway.upstreams.identity=http://127.0.0.1:$upstream_port \
     -Dspaceduck.gateway.rate-limits.enabled="$limiter" \
     -Dspaceduck.gateway.rate-limits.groups.metrics.limit=50000000 \
@@ -131,7 +132,7 @@ start_gateway() {
     -jar "$app/quarkus-run.jar" \
     >"$work/logs/$name.log" 2>&1 &
   pids+=($!)
-  wait_ready "http://127.0.0.1:$port/q/health/ready" "$work/logs/$name.log" "$name"
+  wait_ready "http://127.0.0.1:$((port + 1000))/q/health/ready" "$work/logs/$name.log" "$name"
 }
 
 start_bare() {

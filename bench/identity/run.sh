@@ -53,11 +53,11 @@ psql -X -q -d postgres -c "create database $database" >/dev/null
 
 say "starting identity-service on $base ..."
 # shellcheck disable=SC2086
-QUARKUS_HTTP_PORT=$port SPACEDUCK_DATABASE=$database SPACEDUCK_EVENTS_STREAM="bench:$database:events" \
+QUARKUS_HTTP_PORT=$port QUARKUS_MANAGEMENT_PORT=$(management_port "$port") SPACEDUCK_DATABASE=$database SPACEDUCK_EVENTS_STREAM="bench:$database:events" \
   QUARKUS_LOG_CONSOLE_LEVEL=WARN \
   java $java_opts -jar "$jar" >"$work/service.log" 2>&1 &
 pid=$!
-wait_ready "$base" "$pid" "$work/service.log" identity-service
+wait_ready "http://127.0.0.1:$(management_port "$port")" "$pid" "$work/service.log" identity-service
 
 json() { sed -n "s/.*\"$1\":\"\([^\"]*\)\".*/\1/p"; }
 email="bench-signin-$(date +%s)@bench.test"

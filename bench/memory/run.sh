@@ -69,11 +69,14 @@ for entry in "${services[@]}"; do
   db=${name%-service}
   say "starting $name on $port (limit ${limit[$name]} MiB) ..."
   env MALLOC_ARENA_MAX="${arena_max:-}" JAVA_TOOL_OPTIONS="$tool_options -XX:MaxRAM=${limit[$name]}m" \
-    QUARKUS_HTTP_PORT="$port" QUARKUS_LOG_CONSOLE_LEVEL=WARN SPACEDUCK_DATABASE="${tag}_$db" \
+    QUARKUS_HTTP_PORT="$port" QUARKUS_MANAGEMENT_PORT="$(management_port "$port")" QUARKUS_LOG_CONSOLE_LEVEL=WARN SPACEDUCK_DATABASE="${tag}_$db" \
     SPACEDUCK_EVENTS_STREAM="bench:$tag:events" \
     SPACEDUCK_GATEWAY_UPSTREAMS_IDENTITY=http://127.0.0.1:18181 \
     SPACEDUCK_GATEWAY_UPSTREAMS_CERT=http://127.0.0.1:18182 \
     SPACEDUCK_GATEWAY_UPSTREAMS_SYNC=http://127.0.0.1:18183 \
+    SPACEDUCK_GATEWAY_STATUS_READINESS_IDENTITY=http://127.0.0.1:19181/q/health/ready \
+    SPACEDUCK_GATEWAY_STATUS_READINESS_CERT=http://127.0.0.1:19182/q/health/ready \
+    SPACEDUCK_GATEWAY_STATUS_READINESS_SYNC=http://127.0.0.1:19183/q/health/ready \
     SPACEDUCK_GATEWAY_RATE_LIMITS_KEY_PREFIX="bench:$tag:" \
     java -Dspaceduck.gateway.rate-limits.groups.signup.limit=50000000 \
     -Dspaceduck.gateway.rate-limits.groups.signup.burst=50000000 \
@@ -86,7 +89,7 @@ for entry in "${services[@]}"; do
     -jar "$name/target/quarkus-app/quarkus-run.jar" >"$work/$name.log" 2>&1 &
   pid_of[$name]=$!
   pids+=($!)
-  wait_ready "http://127.0.0.1:$port" "${pid_of[$name]}" "$work/$name.log" "$name"
+  wait_ready "http://127.0.0.1:$(management_port "$port")" "${pid_of[$name]}" "$work/$name.log" "$name"
   ready_rss[$name]=$(awk '/^VmRSS:/ {printf "%d", $2 / 1024}' "/proc/${pid_of[$name]}/status")
 done
 

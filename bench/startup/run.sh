@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Start-to-ready time and resident memory of each service's JVM build.
-# For every service, RUNS times: launch `java -jar quarkus-run.jar`, poll /q/health/ready
+# For every service, RUNS times: launch `java -jar quarkus-run.jar`, poll /q/health/ready (management port)
 # every 10 ms until it answers 200, and record the wall time from launch, the start-up time
 # Quarkus reports, and the RSS once ready. Writes the table to RESULTS.md beside this file.
 #
@@ -38,9 +38,9 @@ for s in "${services[@]}"; do
     log=$(mktemp)
     start=$(now_ms)
     # shellcheck disable=SC2086
-    QUARKUS_HTTP_PORT=$port java $java_opts -jar "$s/target/quarkus-app/quarkus-run.jar" >"$log" 2>&1 &
+    QUARKUS_HTTP_PORT=$port QUARKUS_MANAGEMENT_PORT=$(management_port "$port") java $java_opts -jar "$s/target/quarkus-app/quarkus-run.jar" >"$log" 2>&1 &
     pid=$!
-    until curl -fsS -o /dev/null "http://127.0.0.1:$port/q/health/ready" 2>/dev/null; do
+    until curl -fsS -o /dev/null "http://127.0.0.1:$(management_port "$port")/q/health/ready" 2>/dev/null; do
       kill -0 $pid 2>/dev/null || { cat "$log" >&2; fail "$s exited during start-up"; }
       (( $(now_ms) - start < 60000 )) || fail "$s not ready after 60 s"
       sleep 0.01

@@ -82,11 +82,11 @@ start() { # name port jar [extra env...]
   local name=$1 p=$2 j=$3
   shift 3
   # shellcheck disable=SC2086
-  env QUARKUS_HTTP_PORT="$p" QUARKUS_HTTP_HOST=127.0.0.1 SPACEDUCK_DATABASE=$db \
+  env QUARKUS_HTTP_PORT="$p" QUARKUS_MANAGEMENT_PORT="$(management_port "$p")" QUARKUS_HTTP_HOST=127.0.0.1 SPACEDUCK_DATABASE=$db \
     SPACEDUCK_EVENTS_STREAM=sdbench:sync:events "$@" \
     java $java_opts -jar "$j" >"$work/$name.log" 2>&1 &
   pids+=($!)
-  wait_ready "http://127.0.0.1:$p" "$!" "$work/$name.log" "$name"
+  wait_ready "http://127.0.0.1:$(management_port "$p")" "$!" "$work/$name.log" "$name"
 }
 
 say "starting sync-service on 127.0.0.1:$port ..."

@@ -1,40 +1,94 @@
 #!/usr/bin/env bash
-# Offline sanity check of the manifests: renders base and both overlays with
-# `kubectl kustomize` (no cluster needed) and checks that every Deployment's containers
-# have a startup, liveness and readiness probe, CPU and memory limits, and run as
-# non-root, and that the two ways the JVM options reach the JVM agree. Also checks that no Secret is rendered outside the dev overlay, that the
-# example Secret is not used by any kustomization, and that prod runs 2+ replicas with an
-# HPA per Deployment.
+# Offline validation of the Kubernetes manifests (no cluster needed), run by .ci/run:
 #
-# Security properties (README.md, "Security"):
-# - every pod meets the "restricted" Pod Security Standard and both namespaces enforce it;
-# - the gateway trusts no proxy range wider than /16 (IPv4) or /64 (IPv6), never
-#   10.0.0.0/8; the dev overlay sets one, prod sets one or keeps the placeholder the SRE
-#   must replace (the gateway refuses to start with it);
-# - every service's REDIS_URL comes from a secretKeyRef (its own key), none from a ConfigMap;
-# - the dev Redis runs with an ACL file from a Secret, and that file and the prod template
-#   carry the same rules: default user off, the gateway only on its rate-limit keys, only
-#   identity, cert and sync on the event stream; the dev URLs' passwords match the file;
-# - when redis-server is installed, the dev ACL file is loaded into a throwaway Redis on
-#   127.0.0.1 and exercised with the commands each service sends (and some it must not).
-# Prints one PASS/FAIL line per check; exits 1 if any check fails.
+# 1. Renders overlays/dev, overlays/prod and the variants in check/variants/ (the overlays
+#    with the optional components) with `kubectl kustomize`.
+# 2. Schema: every rendered object against the Kubernetes schemas, with no unknown fields
+#    (check/schema.mjs: the npm packages kubernetes-models and
+#    @kubernetes-models/prometheus-operator, plus TypeScript's excess-property check against
+#    their types). This script installs them itself, at the versions of
+#    check/package-lock.json, into a cache folder ($SPACEDUCK_K8S_CHECK_TOOLS, default
+#    ~/.cache/spaceduck/k8s-check).
+# 3. Invariants (check/invariants.py), each with an id: probe paths and ports are the
+#    management interface's of the service's config [probes]; every env var a manifest sets
+#    is a config key the service reads [env]; every Secret referenced is documented in
+#    README.md [secrets]; default-deny NetworkPolicies [default-deny]; no Ingress path
+#    reaches /q/* or a management port [ingress]; image references qualified, prod on a
+#    release [images]; no Namespace in an overlay [namespace]; native heap caps [native-heap];
+#    the JWT key only where used, one issuer [jwt]; a ServiceAccount per service [accounts];
+#    migrations as a separate step with their own credentials [migrations]; zone and node
+#    spread [spread]; CPU requests the HPA can use [sizing]; the restricted Pod Security
+#    Standard, probes and limits [pods]; JVM options in step [jvm]; Redis credentials and the
+#    dev Redis's persistence [redis]; narrow trusted proxies [proxies].
+# 4. Negative fixtures: each folder in check/reject/ renders an overlay with one thing
+#    broken and names, in its file `expect`, the check that must reject it. A fixture that
+#    is not rejected by that check fails this script.
+# 5. The Redis ACL (dev file and prod template agree, match the code) and, when
+#    redis-server is installed, the dev ACL loaded into a throwaway Redis on 127.0.0.1.
 #
-# Needs: kubectl (with its built-in kustomize), python3 with PyYAML; optionally
-# redis-server and redis-cli.
+# Prints one PASS/FAIL line per check; exits 1 if any fails.
+# Needs: kubectl (with its built-in kustomize), python3 with PyYAML, node and npm (the npm
+# registry, the first time); optionally redis-server and redis-cli.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+repo="$(cd "$here/../.." && pwd)"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-for tool in kubectl python3; do
+for tool in kubectl python3 node npm; do
   command -v "$tool" >/dev/null || { echo "FAIL prerequisite: $tool not found"; exit 1; }
 done
 python3 -c 'import yaml' 2>/dev/null || { echo "FAIL prerequisite: python3 module yaml (PyYAML) not found"; exit 1; }
 
 failed=0
 
-# Example files and templates must never be applied by accident.
+# --- The schema validator, installed from the lock file into a cache folder ---------------
+lock_id="$(sha256sum "$here/check/package-lock.json" | cut -c1-16)"
+tools="${SPACEDUCK_K8S_CHECK_TOOLS:-${XDG_CACHE_HOME:-$HOME/.cache}/spaceduck/k8s-check}/$lock_id"
+if [ ! -e "$tools/node_modules/.installed" ]; then
+  echo "installing the schema validator (npm ci) into $tools ..."
+  mkdir -p "$tools"
+  cp "$here/check/package.json" "$here/check/package-lock.json" "$tools/"
+  if (cd "$tools" && npm ci --no-audit --no-fund --loglevel=error >"$work/npm.log" 2>&1); then
+    touch "$tools/node_modules/.installed"
+  else
+    echo "FAIL prerequisite: npm ci of check/package-lock.json failed: $(tail -n 3 "$work/npm.log")"
+    exit 1
+  fi
+fi
+cp "$here/check/schema.mjs" "$tools/schema.mjs"
+
+# render NAME DIR: renders DIR into $work/NAME.yaml; prints why it failed otherwise.
+render() {
+  kubectl kustomize "$2" >"$work/$1.yaml" 2>"$work/$1.err" || { head -n 3 "$work/$1.err"; return 1; }
+}
+
+# validate NAME LABEL [SCHEMA]: schema (unless SCHEMA is "no") and invariants of
+# $work/NAME.yaml, output in $work/NAME.out.
+validate() {
+  local status=0 run
+  : >"$work/$1.out"
+  python3 - "$work/$1.yaml" "$work/$1.json" <<'PY' || status=1
+import json, re, sys
+import yaml
+docs = [d for d in yaml.safe_load_all(open(sys.argv[1])) if d]
+for d in docs:
+    # kustomize wraps generated base64 at 76 columns; the API server ignores the line breaks.
+    if d.get("kind") == "Secret":
+        d["data"] = {k: re.sub(r"\s", "", v) for k, v in (d.get("data") or {}).items()}
+json.dump(docs, open(sys.argv[2], "w"))
+PY
+  if [ "${3:-yes}" != no ]; then
+    run="$(mktemp -d "$tools/run.XXXXXX")"
+    node "$tools/schema.mjs" "$work/$1.json" "$run" >>"$work/$1.out" 2>&1 || status=1
+    rm -rf "$run"
+  fi
+  python3 "$here/check/invariants.py" "$2" "$work/$1.yaml" "$repo" >>"$work/$1.out" 2>&1 || status=1
+  return $status
+}
+
+# --- Example files and templates must never be applied by accident ------------------------
 for example in secret-postgres.example.yaml secret-redis.example.yaml ingress-nginx.example.yaml \
   redis-users.acl.template; do
   if [ ! -e "$here/$example" ] && [ ! -e "$here/overlays/prod/$example" ]; then
@@ -65,206 +119,59 @@ print(f"{'PASS' if ok else 'FAIL'} ingress-nginx.example.yaml: the controller ig
 sys.exit(0 if ok else 1)
 PY
 
-for target in base overlays/dev overlays/prod; do
-  rendered="$work/${target//\//_}.yaml"
-  if kubectl kustomize "$here/$target" >"$rendered" 2>"$rendered.err"; then
-    echo "PASS $target: renders"
-  else
-    echo "FAIL $target: does not render: $(head -n 1 "$rendered.err")"
-    failed=1
-    continue
-  fi
-
-  python3 - "$target" "$rendered" <<'PY' || failed=1
+# The namespaces, applied on their own, enforce the restricted Pod Security Standard.
+python3 - "$here"/overlays/*/namespace.yaml <<'PY' || failed=1
 import sys
 import yaml
 
-target, path = sys.argv[1], sys.argv[2]
-with open(path) as f:
-    docs = [d for d in yaml.safe_load_all(f) if d]
 ok = True
-
-def check(cond, what):
-    global ok
-    print(f"{'PASS' if cond else 'FAIL'} {target}: {what}")
-    ok = ok and bool(cond)
-
-deployments = [d for d in docs if d.get("kind") == "Deployment"]
-check(deployments, f"has Deployments ({len(deployments)})")
-
-for d in deployments:
-    name = d["metadata"]["name"]
-    pod = d["spec"]["template"]["spec"]
-    pod_non_root = (pod.get("securityContext") or {}).get("runAsNonRoot") is True
-    for c in pod.get("containers", []):
-        where = f"Deployment/{name} container {c['name']}"
-        for probe in ("startupProbe", "livenessProbe", "readinessProbe"):
-            check(c.get(probe), f"{where} has {probe}")
-        limits = (c.get("resources") or {}).get("limits") or {}
-        check("cpu" in limits and "memory" in limits,
-              f"{where} has cpu and memory limits")
-        c_non_root = (c.get("securityContext") or {}).get("runAsNonRoot")
-        check(c_non_root is True or (pod_non_root and c_non_root is None),
-              f"{where} has runAsNonRoot")
-
-# The UBI launcher (JAVA_MAX_MEM_RATIO, GC_*) and JAVA_TOOL_OPTIONS must agree: two different
-# collectors stop the JVM at start, and two heap shares make bench/memory measure the wrong one.
-import re
-config = next((d.get("data") or {} for d in docs
-               if d.get("kind") == "ConfigMap" and d["metadata"]["name"].startswith("spaceduck-config")), {})
-tool = config.get("JAVA_TOOL_OPTIONS", "")
-launcher_gc = config.get("GC_CONTAINER_OPTIONS", "")
-check(launcher_gc and launcher_gc in tool.split(),
-      f"JAVA_TOOL_OPTIONS names the collector of GC_CONTAINER_OPTIONS ({launcher_gc or 'unset'})")
-share = re.search(r"-XX:MaxRAMPercentage=([0-9.]+)", tool)
-check(share and float(share.group(1)) == float(config.get("JAVA_MAX_MEM_RATIO", "-1")),
-      "JAVA_TOOL_OPTIONS gives the heap the share of JAVA_MAX_MEM_RATIO")
-for knob, flag in (("GC_MIN_HEAP_FREE_RATIO", "MinHeapFreeRatio"), ("GC_MAX_HEAP_FREE_RATIO", "MaxHeapFreeRatio")):
-    check(f"-XX:{flag}={config.get(knob)}" in tool.split(), f"JAVA_TOOL_OPTIONS has {knob}")
-
-# Only the dev overlay may carry a Secret (its obviously fake dev password).
-secrets = [d["metadata"]["name"] for d in docs if d.get("kind") == "Secret"]
-if target != "overlays/dev":
-    check(not secrets, f"renders no Secret {secrets if secrets else ''}".rstrip())
-
-if target == "overlays/prod":
-    hpas = {d["spec"]["scaleTargetRef"]["name"]: d for d in docs
-            if d.get("kind") == "HorizontalPodAutoscaler"}
-    for d in deployments:
-        name = d["metadata"]["name"]
-        check(d["spec"].get("replicas", 1) >= 2, f"Deployment/{name} has 2+ replicas")
-        check(name in hpas and hpas[name]["spec"].get("minReplicas", 1) >= 2,
-              f"Deployment/{name} has an HPA with minReplicas 2+")
-
-# --- Security: the restricted Pod Security Standard, for every pod template. ---
-namespaces = [d for d in docs if d.get("kind") == "Namespace"]
-for ns in namespaces:
+for path in sys.argv[1:]:
+    ns = yaml.safe_load(open(path))
     labels = ns["metadata"].get("labels") or {}
-    check(labels.get("pod-security.kubernetes.io/enforce") == "restricted",
-          f"Namespace/{ns['metadata']['name']} enforces the restricted Pod Security Standard")
-if target != "base":
-    check(namespaces, "renders its Namespace")
-
-ALLOWED_VOLUMES = {"configMap", "csi", "downwardAPI", "emptyDir", "ephemeral",
-                   "persistentVolumeClaim", "projected", "secret"}
-for d in deployments:
-    name = d["metadata"]["name"]
-    pod = d["spec"]["template"]["spec"]
-    psc = pod.get("securityContext") or {}
-    problems = []
-    for flag in ("hostNetwork", "hostPID", "hostIPC"):
-        if pod.get(flag):
-            problems.append(flag)
-    for v in pod.get("volumes") or []:
-        kinds = set(v) - {"name"}
-        if not kinds <= ALLOWED_VOLUMES:
-            problems.append(f"volume {v['name']} is {sorted(kinds - ALLOWED_VOLUMES)}")
-    for c in (pod.get("initContainers") or []) + pod.get("containers", []):
-        csc = c.get("securityContext") or {}
-        where = f"container {c['name']}"
-        if csc.get("privileged"):
-            problems.append(f"{where} privileged")
-        if csc.get("allowPrivilegeEscalation") is not False:
-            problems.append(f"{where} allowPrivilegeEscalation not false")
-        caps = csc.get("capabilities") or {}
-        if "ALL" not in (caps.get("drop") or []):
-            problems.append(f"{where} does not drop ALL capabilities")
-        if set(caps.get("add") or []) - {"NET_BIND_SERVICE"}:
-            problems.append(f"{where} adds capabilities {caps.get('add')}")
-        if not (csc.get("runAsNonRoot") is True
-                or (psc.get("runAsNonRoot") is True and csc.get("runAsNonRoot") is None)):
-            problems.append(f"{where} runAsNonRoot")
-        if csc.get("runAsUser", psc.get("runAsUser")) == 0:
-            problems.append(f"{where} runs as uid 0")
-        seccomp = (csc.get("seccompProfile") or psc.get("seccompProfile") or {}).get("type")
-        if seccomp not in ("RuntimeDefault", "Localhost"):
-            problems.append(f"{where} seccompProfile {seccomp}")
-        for p in c.get("ports") or []:
-            if p.get("hostPort"):
-                problems.append(f"{where} hostPort {p['hostPort']}")
-    check(not problems, f"Deployment/{name} meets the restricted Pod Security Standard"
-          + (f" ({'; '.join(problems)})" if problems else ""))
-
-# --- Security: each service's REDIS_URL from its own Secret key, none in a ConfigMap. ---
-configmaps = {d["metadata"]["name"]: d.get("data") or {} for d in docs if d.get("kind") == "ConfigMap"}
-holders = [n for n, data in configmaps.items() if "REDIS_URL" in data]
-check(not holders, f"no ConfigMap carries REDIS_URL {holders if holders else ''}".rstrip())
-SERVICES = ("gateway", "identity-service", "cert-service", "sync-service")
-redis_keys = {}
-for d in deployments:
-    name = d["metadata"]["name"]
-    if name not in SERVICES:
-        continue
-    c = d["spec"]["template"]["spec"]["containers"][0]
-    env = {e["name"]: e for e in c.get("env") or []}
-    ref = ((env.get("REDIS_URL") or {}).get("valueFrom") or {}).get("secretKeyRef") or {}
-    check(ref.get("name", "").startswith("spaceduck-redis") and ref.get("key"),
-          f"Deployment/{name} reads REDIS_URL from a secretKeyRef ({ref.get('name')}/{ref.get('key')})")
-    redis_keys[name] = ref.get("key")
-check(sorted(redis_keys) == sorted(SERVICES)
-      and len(set(redis_keys.values())) == len(SERVICES),
-      "every service has its own REDIS_URL key " + str(sorted(set(redis_keys.values()), key=str)))
-
-# --- Security: the gateway trusts the ingress controller only, never 10.0.0.0/8. ---
-import ipaddress
-PLACEHOLDER = "SET-ME-ingress-controller-pod-cidrs"
-gw = next((d for d in deployments if d["metadata"]["name"] == "gateway"), None)
-if gw is not None:
-    c = gw["spec"]["template"]["spec"]["containers"][0]
-    effective = {}
-    for src in c.get("envFrom") or []:
-        ref = (src.get("configMapRef") or {}).get("name")
-        effective.update(configmaps.get(ref, {}))
-    for e in c.get("env") or []:
-        effective[e["name"]] = e.get("value", "<valueFrom>")
-    raw = effective.get("SPACEDUCK_GATEWAY_TRUSTED_PROXIES")
-    check(raw is not None, "the gateway gets SPACEDUCK_GATEWAY_TRUSTED_PROXIES")
-    entries = [x.strip() for x in (raw or "").split(",") if x.strip()]
-    wide = ipaddress.ip_network("10.0.0.0/8")
-    bad = []
-    for entry in entries:
-        if target == "overlays/prod" and entry == PLACEHOLDER:
-            continue
-        try:
-            net = ipaddress.ip_network(entry, strict=False)
-        except ValueError:
-            bad.append(f"{entry}: not a CIDR")
-            continue
-        if net.version == 4 and (net.prefixlen < 16 or net.supernet_of(wide)):
-            bad.append(f"{entry}: wider than /16")
-        if net.version == 6 and net.prefixlen < 64:
-            bad.append(f"{entry}: wider than /64")
-    check(not bad, f"gateway trusted proxies are narrow, not 10.0.0.0/8 ({raw!r})"
-          + (f": {'; '.join(bad)}" if bad else ""))
-    if target == "overlays/dev":
-        check(entries, "dev sets the gateway's trusted proxies")
-    if target == "overlays/prod":
-        check(entries, "prod sets the gateway's trusted proxies (or the placeholder to replace)")
-        if entries == [PLACEHOLDER]:
-            print(f"NOTE {target}: SPACEDUCK_GATEWAY_TRUSTED_PROXIES is still the placeholder; "
-                  "set it before deploying (README.md#trusted-proxies)")
-
-# --- Security (dev): the in-cluster Redis runs with an ACL file from a Secret. ---
-if target == "overlays/dev":
-    redis = next((d for d in deployments if d["metadata"]["name"] == "redis"), None)
-    check(redis is not None, "has the in-cluster Redis")
-    if redis is not None:
-        pod = redis["spec"]["template"]["spec"]
-        c = pod["containers"][0]
-        argv = (c.get("command") or []) + (c.get("args") or [])
-        aclfile = argv[argv.index("--aclfile") + 1] if "--aclfile" in argv[:-1] else None
-        check(aclfile, f"Deployment/redis runs with --aclfile ({aclfile})")
-        mounted = None
-        for m in c.get("volumeMounts") or []:
-            if aclfile and aclfile.startswith(m["mountPath"].rstrip("/") + "/"):
-                vol = next(v for v in pod["volumes"] if v["name"] == m["name"])
-                mounted = (vol.get("secret") or {}).get("secretName")
-        check(mounted, f"Deployment/redis reads its ACL file from a Secret ({mounted})")
-        with open(path + ".acl-secret", "w") as out:
-            out.write(mounted or "")
-
+    good = ns["kind"] == "Namespace" and labels.get("pod-security.kubernetes.io/enforce") == "restricted"
+    print(f"{'PASS' if good else 'FAIL'} {path.split('/k8s/')[1]}: Namespace/{ns['metadata']['name']} "
+          "enforces the restricted Pod Security Standard")
+    ok = ok and good
 sys.exit(0 if ok else 1)
 PY
+
+# --- The overlays and their variants --------------------------------------------------------
+if render base "$here/base"; then echo "PASS base: renders"; else echo "FAIL base: does not render"; failed=1; fi
+for target in overlays/dev overlays/prod "$here"/check/variants/*/; do
+  target="${target#"$here/"}"
+  target="${target%/}"
+  name="${target//\//_}"
+  if ! render "$name" "$here/$target"; then
+    echo "FAIL $target: does not render"
+    failed=1
+    continue
+  fi
+  echo "PASS $target: renders"
+  validate "$name" "$target" || failed=1
+  # Schema PASS lines are many; show only their count.
+  grep -v '^PASS \[schema\]' "$work/$name.out" || true
+  echo "PASS [schema] $target: $(grep -c '^PASS \[schema\]' "$work/$name.out") objects valid, no unknown fields"
+done
+
+# --- Negative fixtures: each must be rejected by the check it names ------------------------
+for fixture in "$here"/check/reject/*/; do
+  fixture="${fixture%/}"
+  name="reject_$(basename "$fixture")"
+  expect="$(tr -d '[:space:]' <"$fixture/expect")"
+  label="$(sed -n 's#^ *- \.\./\.\./\.\./\(overlays/[a-z]*\)$#\1#p' "$fixture/kustomization.yaml" | head -n 1)"
+  if ! render "$name" "$fixture"; then
+    echo "FAIL fixture $(basename "$fixture"): does not render"
+    failed=1
+    continue
+  fi
+  # The schema pass is slow; a fixture that breaks something else does not need it.
+  validate "$name" "${label:-fixture}" "$([ "$expect" = schema ] && echo yes || echo no)" || true
+  if grep -q "^FAIL \[$expect\]" "$work/$name.out"; then
+    echo "PASS fixture $(basename "$fixture"): rejected by [$expect]: $(grep -m1 "^FAIL \[$expect\]" "$work/$name.out" | cut -c1-160)"
+  else
+    echo "FAIL fixture $(basename "$fixture"): [$expect] did not reject it"
+    failed=1
+  fi
 done
 
 # The Redis ACL: the dev file (as rendered into its Secret) and the prod template carry the

@@ -218,5 +218,13 @@ public interface GatewayConfig {
 
     /** The upstreams the status reports on; every configured upstream when absent. */
     Optional<List<String>> upstreams();
+
+    /**
+     * Where each upstream the status reports on answers its readiness, by upstream name: its
+     * management interface, e.g. {@code identity=http://identity-service:9081/q/health/ready}
+     * (services serve health on that port only, never on their API port). Required for every
+     * upstream the status reports on.
+     */
+    Map<String, String> readiness();
   }
 }

@@ -7,6 +7,7 @@ import com.spaceduck.gateway.routing.Routes;
 import com.spaceduck.gateway.routing.Upstream;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.runtime.configuration.ConfigurationException;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -19,6 +20,7 @@ import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,7 +45,10 @@ public class StatusMonitor {
   /** One check's result. */
   public record Snapshot(String status, Map<String, String> components, Instant checkedAt) {}
 
-  private final List<Upstream> upstreams;
+  /** Where one upstream answers its readiness. */
+  private record Probe(String name, String host, int port, boolean ssl, String path) {}
+
+  private final List<Probe> upstreams;
   private final Redis redis;
   private final Vertx vertx;
   private final Clock clock;
@@ -67,13 +72,10 @@ public class StatusMonitor {
       GatewayConfig config) {
     this.upstreams =
         routes.upstreams().stream()
+            .map(Upstream::name)
             .filter(
-                upstream ->
-                    config
-                        .status()
-                        .upstreams()
-                        .map(names -> names.contains(upstream.name()))
-                        .orElse(true))
+                name -> config.status().upstreams().map(names -> names.contains(name)).orElse(true))
+            .map(name -> probe(name, config.status().readiness().get(name)))
             .toList();
     this.redis = redis;
     this.vertx = vertx;
@@ -114,7 +116,7 @@ public class StatusMonitor {
   public Future<Snapshot> check() {
     long round = started.incrementAndGet();
     List<Future<String>> checks = new ArrayList<>();
-    for (Upstream upstream : upstreams) {
+    for (Probe upstream : upstreams) {
       checks.add(ready(upstream));
     }
     Future<String> redisCheck = bounded(redis.send(Request.cmd(Command.PING)).map(pong -> UP));
@@ -145,14 +147,35 @@ public class StatusMonitor {
             });
   }
 
-  private Future<String> ready(Upstream upstream) {
+  private static Probe probe(String name, String url) {
+    String key = "spaceduck.gateway.status.readiness." + name;
+    if (url == null) {
+      throw new ConfigurationException(
+          key + " is missing: the URL of upstream '" + name + "''s readiness endpoint");
+    }
+    URI uri;
+    try {
+      uri = URI.create(url.trim());
+    } catch (IllegalArgumentException e) {
+      throw new ConfigurationException(key + ": '" + url + "' is not a URL");
+    }
+    boolean ssl = "https".equals(uri.getScheme());
+    if (!ssl && !"http".equals(uri.getScheme()) || uri.getHost() == null) {
+      throw new ConfigurationException(key + ": '" + url + "' must be http(s)://host:port/path");
+    }
+    int port = uri.getPort() > 0 ? uri.getPort() : (ssl ? 443 : 80);
+    String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+    return new Probe(name, uri.getHost(), port, ssl, path);
+  }
+
+  private Future<String> ready(Probe upstream) {
     RequestOptions options =
         new RequestOptions()
             .setMethod(HttpMethod.GET)
             .setHost(upstream.host())
             .setPort(upstream.port())
             .setSsl(upstream.ssl())
-            .setURI("/q/health/ready")
+            .setURI(upstream.path())
             .setIdleTimeout(timeoutMillis);
     return bounded(
         client

@@ -22,8 +22,8 @@ import java.util.concurrent.TimeUnit;
  * real service is needed, plus a Redis relay the tests can cut. Each stub answers every request
  * with a JSON echo of what it received; {@code /…/slow} answers after two seconds, {@code /…/big}
  * streams a megabyte, {@code /…/close-once} closes the connection without an answer the first time
- * a path is asked for and {@code /…/close-always} every time, and readiness can be switched per
- * stub.
+ * a path is asked for and {@code /…/close-always} every time. Each stub answers its readiness on a
+ * second port, like a service's management interface, and it can be switched per stub.
  */
 public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
 
@@ -56,6 +56,21 @@ public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
         throw new IllegalStateException("Cannot start the " + name + " stub", e);
       }
       config.put("spaceduck.gateway.upstreams." + name, "http://127.0.0.1:" + server.actualPort());
+      // Readiness on a port of its own, as on the services' management interface.
+      HttpServer management =
+          vertx.createHttpServer().requestHandler(request -> answerReadiness(name, request));
+      try {
+        management
+            .listen(0, "127.0.0.1")
+            .toCompletionStage()
+            .toCompletableFuture()
+            .get(10, TimeUnit.SECONDS);
+      } catch (Exception e) {
+        throw new IllegalStateException("Cannot start the " + name + " management stub", e);
+      }
+      config.put(
+          "spaceduck.gateway.status.readiness." + name,
+          "http://127.0.0.1:" + management.actualPort() + "/q/health/ready");
     }
     config.put("spaceduck.gateway.upstreams.dead", "http://127.0.0.1:" + freePort());
     config.put("spaceduck.gateway.routes.\"/v1/dead/\"", "dead");
@@ -80,7 +95,7 @@ public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
     return redis;
   }
 
-  /** Makes a stub's {@code /q/health/ready} answer 200 or 503. */
+  /** Makes a stub's {@code /q/health/ready} (on its management port) answer 200 or 503. */
   public static void ready(String name, boolean ready) {
     READY.put(name, ready);
   }
@@ -95,11 +110,12 @@ public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
     return TIMES_SEEN.getOrDefault(path, 0);
   }
 
+  private static void answerReadiness(String name, HttpServerRequest request) {
+    boolean ready = request.path().equals("/q/health/ready") && READY.getOrDefault(name, true);
+    request.response().setStatusCode(ready ? 200 : 503).end();
+  }
+
   private static void answer(String name, HttpServerRequest request) {
-    if (request.path().equals("/q/health/ready")) {
-      request.response().setStatusCode(READY.getOrDefault(name, true) ? 200 : 503).end();
-      return;
-    }
     SEEN.add(request.path());
     int times = TIMES_SEEN.merge(request.path(), 1, Integer::sum);
     if (request.path().endsWith("/close-always")

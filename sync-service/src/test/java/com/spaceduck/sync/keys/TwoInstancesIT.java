@@ -14,6 +14,7 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -32,6 +33,7 @@ class TwoInstancesIT {
   private static final List<Process> INSTANCES = new ArrayList<>();
   private static int portA;
   private static int portB;
+  private static final Map<Integer, Integer> MANAGEMENT_PORTS = new HashMap<>();
 
   @BeforeAll
   static void start() throws IOException {
@@ -46,7 +48,14 @@ class TwoInstancesIT {
           .pollInterval(Duration.ofMillis(250))
           .ignoreExceptions()
           .until(
-              () -> given().port(port).get("/q/health/ready").then().extract().statusCode() == 200);
+              () ->
+                  given()
+                          .port(MANAGEMENT_PORTS.get(port))
+                          .get("/q/health/ready")
+                          .then()
+                          .extract()
+                          .statusCode()
+                      == 200);
     }
   }
 
@@ -129,7 +138,10 @@ class TwoInstancesIT {
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx256m");
     command.add("-Dquarkus.http.port=" + port);
-    command.add("-Dquarkus.management.enabled=false");
+    // Health is on the management interface, on a port of each instance's own.
+    int managementPort = freePort();
+    MANAGEMENT_PORTS.put(port, managementPort);
+    command.add("-Dquarkus.management.port=" + managementPort);
     command.add(
         "-Dmp.jwt.verify.publickey.location="
             + new File("src/test/resources/test-keys/test-only-public.pem").getAbsolutePath());

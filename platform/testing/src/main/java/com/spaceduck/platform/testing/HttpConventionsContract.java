@@ -1,5 +1,6 @@
 package com.spaceduck.platform.testing;
 
+import static com.spaceduck.platform.testing.ManagementInterface.management;
 import static com.spaceduck.platform.testing.ProblemAssertions.assertProblem;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -7,10 +8,12 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import com.spaceduck.platform.problem.ErrorKind;
 import com.spaceduck.platform.problem.ProblemFamily;
 import io.quarkus.runtime.configuration.MemorySize;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
@@ -203,11 +206,31 @@ public abstract class HttpConventionsContract {
   }
 
   @Test
-  void healthMetricsAndOpenApiAreServed() {
+  void healthMetricsAndOpenApiAreServedOnTheManagementInterface() {
     for (String probe : new String[] {"/q/health/live", "/q/health/ready", "/q/health/started"}) {
-      given().get(probe).then().statusCode(200).body("status", equalTo("UP"));
+      management().get(probe).then().statusCode(200).body("status", equalTo("UP"));
     }
-    given().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
-    given().get("/q/openapi").then().statusCode(200).body(containsString("openapi"));
+    management()
+        .get("/q/metrics")
+        .then()
+        .statusCode(200)
+        .body(containsString("jvm_memory_used_bytes"));
+    management().get("/q/openapi").then().statusCode(200).body(containsString("openapi"));
+  }
+
+  @Test
+  void apiPortServesNoHealthMetricsOrOpenApi() {
+    assertNotEquals(RestAssured.port, ManagementInterface.port());
+    for (String path :
+        new String[] {
+          "/q/health",
+          "/q/health/live",
+          "/q/health/ready",
+          "/q/health/started",
+          "/q/metrics",
+          "/q/openapi"
+        }) {
+      assertProblem(given().get(path).then(), 404, code(ErrorKind.NOT_FOUND));
+    }
   }
 }

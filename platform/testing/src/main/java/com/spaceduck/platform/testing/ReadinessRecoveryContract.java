@@ -1,6 +1,6 @@
 package com.spaceduck.platform.testing;
 
-import static io.restassured.RestAssured.given;
+import static com.spaceduck.platform.testing.ManagementInterface.management;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.equalTo;
@@ -15,9 +15,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Readiness follows the service's dependencies: DOWN (503) while PostgreSQL or Redis is
+ * Readiness follows what the service cannot serve without: DOWN (503) while PostgreSQL is
  * unreachable, UP again by itself when it returns; meanwhile a request that needs the database is a
- * 503 problem with {@code Retry-After}, never a 500. Run it under {@link ProxiedDependencies}.
+ * 503 problem with {@code Retry-After}, never a 500. Without Redis the service stays ready (events
+ * wait in the outbox) and reports itself degraded at {@code /q/health/well}. Health is read from
+ * the management interface. Run it under {@link ProxiedDependencies}.
  */
 public abstract class ReadinessRecoveryContract {
 
@@ -34,7 +36,7 @@ public abstract class ReadinessRecoveryContract {
     awaitReadiness(200);
     ProxiedTestDatabase.postgres().cut();
     awaitReadiness(503);
-    given().get("/q/health/live").then().statusCode(200);
+    management().get("/q/health/live").then().statusCode(200);
     ProxiedTestDatabase.postgres().restore();
     awaitReadiness(200);
   }
@@ -71,18 +73,33 @@ public abstract class ReadinessRecoveryContract {
   }
 
   @Test
-  void readinessFollowsRedis() {
+  void staysReadyWithoutRedisAndReportsItDegraded() {
     awaitReadiness(200);
+    awaitWellness(200);
     ProxiedTestDatabase.redis().cut();
-    awaitReadiness(503);
+    awaitWellness(503);
+    management()
+        .get("/q/health/well")
+        .then()
+        .body("checks.find { it.name == 'redis' }.status", equalTo("DOWN"));
+    management().get("/q/health/ready").then().statusCode(200);
     ProxiedTestDatabase.redis().restore();
-    awaitReadiness(200);
+    awaitWellness(200);
+    management().get("/q/health/ready").then().statusCode(200);
   }
 
   private static void awaitReadiness(int status) {
+    awaitStatus("/q/health/ready", status);
+  }
+
+  private static void awaitWellness(int status) {
+    awaitStatus("/q/health/well", status);
+  }
+
+  private static void awaitStatus(String path, int status) {
     await()
         .atMost(PATIENCE)
         .pollInterval(Duration.ofMillis(200))
-        .until(() -> given().get("/q/health/ready").statusCode() == status);
+        .until(() -> management().get(path).statusCode() == status);
   }
 }
