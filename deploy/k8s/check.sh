@@ -353,6 +353,19 @@ if [ -s "$work/users.acl" ] && command -v redis-server >/dev/null && command -v 
       redis_as "$user" OK xreadgroup GROUP "$user-test" c1 COUNT 10 STREAMS spaceduck:events '>'
       redis_as "$user" OK xautoclaim spaceduck:events "$user-test" c1 0 0-0 COUNT 10
       redis_as "$user" OK xack spaceduck:events "$user-test" 0-1
+      # The relay's loss check (XRANGE of its last entry) and its XADDs go in one MULTI/EXEC;
+      # trimming reads the groups' positions first.
+      redis_as "$user" OK xrange spaceduck:events 0-1 0-1
+      redis_as "$user" OK xinfo groups spaceduck:events
+      redis_as "$user" OK xpending spaceduck:events "$user-test"
+      redis_as "$user" OK xtrim spaceduck:events MINID '~' 0-1
+      out="$(printf 'MULTI\nXRANGE spaceduck:events 0-1 0-1\nXADD spaceduck:events * event {}\nEXEC\n' |
+        REDISCLI_AUTH="$(pw "$user")" redis-cli -p "$port" --user "$user" 2>&1)"
+      case "$out" in
+        *NOPERM*|*ERR*|*EXECABORT*) echo "FAIL redis live: $user MULTI/XRANGE/XADD/EXEC -> $out"; failed=1 ;;
+        *) echo "PASS redis live: $user MULTI/XRANGE/XADD/EXEC -> OK" ;;
+      esac
+      redis_as "$user" DENIED xinfo stream spaceduck:events full
       redis_as "$user" DENIED set sd:rl:x 1
       redis_as "$user" DENIED xgroup destroy spaceduck:events "$user-test"
       redis_as "$user" DENIED flushall
