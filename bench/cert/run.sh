@@ -50,6 +50,9 @@ fi
 [[ -f $jar ]] || ./mvnw -B -q package -DskipTests -pl cert-service
 
 work=$(mktemp -d)
+# shellcheck source=cert-service/dev-credential-keys.sh
+source "$root/cert-service/dev-credential-keys.sh"
+use_dev_credential_keys "$work/keys"
 pid=
 cleanup() {
   if [[ -n $pid ]]; then

@@ -39,6 +39,9 @@ for db in identity cert; do
   psql -X -q -d postgres -c "create database ${TAG}_$db" >/dev/null
 done
 use_dev_jwt_keys "$WORK/jwt" >/dev/null
+# shellcheck source=cert-service/dev-credential-keys.sh
+source "$root/cert-service/dev-credential-keys.sh"
+use_dev_credential_keys "$WORK/jwt"
 
 python3 "$here/faults.py" || {
   status=$?

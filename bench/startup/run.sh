@@ -24,6 +24,9 @@ require_postgres
 require_redis
 ensure_databases identity cert sync
 use_dev_jwt_keys "$root/.local/jwt"
+# shellcheck source=cert-service/dev-credential-keys.sh
+source "$root/cert-service/dev-credential-keys.sh"
+use_dev_credential_keys "$root/.local/jwt"
 for s in "${services[@]}"; do
   [[ -f $s/target/quarkus-app/quarkus-run.jar ]] || ./mvnw -B -q package -DskipTests
 done

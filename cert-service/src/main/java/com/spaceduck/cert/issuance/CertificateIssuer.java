@@ -6,6 +6,7 @@ import com.spaceduck.cert.Certificate;
 import com.spaceduck.cert.CertificateRepository;
 import com.spaceduck.cert.TierChange;
 import com.spaceduck.cert.TrustTier;
+import com.spaceduck.cert.credential.CredentialIssuer;
 import com.spaceduck.platform.events.Outbox;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,6 +28,7 @@ public class CertificateIssuer {
 
   private final CertificateRepository certificates;
   private final Outbox outbox;
+  private final CredentialIssuer credentials;
   private final CertConfig config;
   private final Clock clock;
   private final String version;
@@ -34,11 +36,13 @@ public class CertificateIssuer {
   public CertificateIssuer(
       CertificateRepository certificates,
       Outbox outbox,
+      CredentialIssuer credentials,
       CertConfig config,
       Clock clock,
       @ConfigProperty(name = "quarkus.application.version") String version) {
     this.certificates = certificates;
     this.outbox = outbox;
+    this.credentials = credentials;
     this.config = config;
     this.clock = clock;
     this.version = version;
@@ -79,8 +83,9 @@ public class CertificateIssuer {
     cert.expiresAt = now.plus(config.lifetime());
     cert.country = hatchling.country();
     cert.lambdaVersion = version;
-    return certificates
-        .persist(cert)
+    return credentials
+        .sign(cert)
+        .chain(() -> certificates.persist(cert))
         .chain(
             () ->
                 certificates.recordTierChange(
