@@ -84,6 +84,23 @@ use_dev_jwt_keys() {
   export MP_JWT_VERIFY_PUBLICKEY_LOCATION=$dir/public.pem
 }
 
+# cert-service's development credential keys (an EC P-256 pair, its own, never identity's) in
+# the given folder, generated once, and exported as the locations cert-service reads
+# (cert-service/README.md, "Signing keys"; production keys come from a Secret, never from here).
+use_dev_credential_keys() {
+  local dir=$1
+  if [[ ! -s $dir/credential-signing.pem ]]; then
+    command -v openssl >/dev/null 2>&1 || fail "openssl is needed to generate development credential keys: apt-get install openssl."
+    mkdir -p "$dir"
+    openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$dir/credential-signing.pem" 2>/dev/null
+    openssl pkey -in "$dir/credential-signing.pem" -pubout -out "$dir/credential-signing.pub.pem"
+    chmod 600 "$dir/credential-signing.pem"
+    say "generated development credential keys in $dir/"
+  fi
+  export SPACEDUCK_CERT_CREDENTIALS_SIGNING_KEY_LOCATION=$dir/credential-signing.pem
+  export SPACEDUCK_CERT_CREDENTIALS_PUBLIC_KEY_LOCATION=$dir/credential-signing.pub.pem
+}
+
 # Peak resident memory of a process so far (VmHWM), in MiB.
 peak_rss_mib() {
   awk '/^VmHWM:/ {printf "%d", $2 / 1024}' "/proc/$1/status"

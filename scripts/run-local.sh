@@ -32,6 +32,7 @@ done
 
 # Development signing keys for sd_token, generated once into the ignored .local/ folder.
 use_dev_jwt_keys "$state/jwt"
+use_dev_credential_keys "$state/cert"
 
 if [[ -z ${SKIP_BUILD:-} ]]; then
   say "building (./mvnw package -DskipTests) ..."

@@ -40,6 +40,7 @@ for db in identity cert; do
   psql -X -q -d postgres -c "create database ${TAG}_$db" >/dev/null
 done
 use_dev_jwt_keys "$WORK/jwt" >/dev/null
+use_dev_credential_keys "$WORK/jwt"
 
 { python3 "$here/faults.py" && python3 "$here/stream_loss.py"; } || {
   status=$?

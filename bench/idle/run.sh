@@ -26,6 +26,7 @@ require_java
 require_postgres
 require_redis
 use_dev_jwt_keys "$work/jwt" >/dev/null
+use_dev_credential_keys "$work/cert" >/dev/null
 for s in "${services[@]}"; do
   [[ -f $s/target/quarkus-app/quarkus-run.jar ]] || ./mvnw -B -q package -DskipTests
 done

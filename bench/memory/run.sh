@@ -61,6 +61,7 @@ for db in identity cert sync; do
   psql -X -q -d postgres -c "create database ${tag}_$db" >/dev/null
 done
 use_dev_jwt_keys "$work/jwt" >/dev/null
+use_dev_credential_keys "$work/jwt"
 
 declare -A pid_of ready_rss limit
 for entry in "${services[@]}"; do

@@ -24,6 +24,7 @@ require_postgres
 require_redis
 ensure_databases identity cert sync
 use_dev_jwt_keys "$root/.local/jwt"
+use_dev_credential_keys "$root/.local/jwt"
 for s in "${services[@]}"; do
   [[ -f $s/target/quarkus-app/quarkus-run.jar ]] || ./mvnw -B -q package -DskipTests
 done

@@ -47,6 +47,18 @@ public final class CertProblems {
         .with("revoked_at", cert.revokedAt == null ? null : cert.revokedAt.toString());
   }
 
+  /**
+   * 400 {@code invalid_credential}: not a credential this service signed (bad or missing signature,
+   * unknown key, {@code alg} other than ES256, malformed). One answer for every kind of forgery.
+   */
+  public static ProblemException invalidCredential() {
+    return new CertProblem(
+        ErrorKind.BAD_REQUEST,
+        "invalid_credential",
+        "This is not a credential signed by cert-service.",
+        List.of(new FieldError("credential", "is not a genuine credential")));
+  }
+
   /** 400 {@code invalid_request} naming the offending field. */
   public static ProblemException invalidField(String field, String message) {
     return ProblemException.invalid(

@@ -55,6 +55,24 @@ public class Certificate {
   @Column(name = "revoked_by")
   public UUID revokedBy;
 
+  /** The signed credential (compact JWS), or null until one is signed (drafts never get one). */
+  @Column(name = "credential")
+  public String credential;
+
+  /** The {@code kid} of the key that signed {@link #credential}. */
+  @Column(name = "credential_kid")
+  public String credentialKid;
+
+  /**
+   * The status list holding this certificate's revocation bit, or null before the first credential.
+   */
+  @Column(name = "status_list")
+  public Integer statusList;
+
+  /** This certificate's bit in {@link #statusList}: random, unique within the list. */
+  @Column(name = "status_index")
+  public Integer statusIndex;
+
   /** The status a reader sees at {@code now}: an issued certificate past its expiry is EXPIRED. */
   public CertStatus statusAt(Instant now) {
     if (status == CertStatus.ISSUED && expiresAt != null && !now.isBefore(expiresAt)) {

@@ -25,6 +25,9 @@ public class CertificateRepository implements PanacheRepositoryBase<Certificate,
   private static final String READ =
       "select cert_id, duckling_id, display_name, cert_status, trust_tier, issued_at, expires_at,"
           + " country, lambda_version, revoked_at from certificates where cert_id = $1";
+  private static final String READ_WITH_CREDENTIAL =
+      "select cert_id, duckling_id, display_name, cert_status, trust_tier, issued_at, expires_at,"
+          + " country, lambda_version, revoked_at, credential from certificates where cert_id = $1";
 
   private final Pool pool;
 
@@ -39,7 +42,16 @@ public class CertificateRepository implements PanacheRepositoryBase<Certificate,
    * lookup's speed (bench/cert/RESULTS.md).
    */
   public Uni<Certificate> read(UUID certId) {
-    return pool.preparedQuery(READ)
+    return read(READ, certId);
+  }
+
+  /** Like {@link #read}, with the signed credential (null when none is signed yet). */
+  public Uni<Certificate> readWithCredential(UUID certId) {
+    return read(READ_WITH_CREDENTIAL, certId);
+  }
+
+  private Uni<Certificate> read(String sql, UUID certId) {
+    return pool.preparedQuery(sql)
         .execute(Tuple.of(certId))
         .map(
             rows -> {
@@ -60,6 +72,9 @@ public class CertificateRepository implements PanacheRepositoryBase<Certificate,
     cert.country = row.getString("country");
     cert.lambdaVersion = row.getString("lambda_version");
     cert.revokedAt = instant(row.getOffsetDateTime("revoked_at"));
+    if (row.getColumnIndex("credential") >= 0) {
+      cert.credential = row.getString("credential");
+    }
     return cert;
   }
 

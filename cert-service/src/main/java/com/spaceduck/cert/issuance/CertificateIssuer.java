@@ -5,6 +5,7 @@ import com.spaceduck.cert.CertStatus;
 import com.spaceduck.cert.Certificate;
 import com.spaceduck.cert.CertificateRepository;
 import com.spaceduck.cert.TierChange;
+import com.spaceduck.cert.credential.CredentialIssuer;
 import com.spaceduck.platform.contracts.CertIssued;
 import com.spaceduck.platform.contracts.TrustTier;
 import com.spaceduck.platform.events.Outbox;
@@ -25,6 +26,7 @@ public class CertificateIssuer {
 
   private final CertificateRepository certificates;
   private final Outbox outbox;
+  private final CredentialIssuer credentials;
   private final CertConfig config;
   private final Clock clock;
   private final String version;
@@ -32,11 +34,13 @@ public class CertificateIssuer {
   public CertificateIssuer(
       CertificateRepository certificates,
       Outbox outbox,
+      CredentialIssuer credentials,
       CertConfig config,
       Clock clock,
       @ConfigProperty(name = "quarkus.application.version") String version) {
     this.certificates = certificates;
     this.outbox = outbox;
+    this.credentials = credentials;
     this.config = config;
     this.clock = clock;
     this.version = version;
@@ -77,8 +81,9 @@ public class CertificateIssuer {
     cert.expiresAt = now.plus(config.lifetime());
     cert.country = hatchling.country();
     cert.lambdaVersion = version;
-    return certificates
-        .persist(cert)
+    return credentials
+        .sign(cert)
+        .chain(() -> certificates.persist(cert))
         .chain(
             () ->
                 certificates.recordTierChange(

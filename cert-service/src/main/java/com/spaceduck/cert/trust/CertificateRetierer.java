@@ -2,6 +2,7 @@ package com.spaceduck.cert.trust;
 
 import com.spaceduck.cert.CertificateRepository;
 import com.spaceduck.cert.TierChange;
+import com.spaceduck.cert.credential.CredentialIssuer;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -16,10 +17,13 @@ public class CertificateRetierer {
   private static final Logger LOG = Logger.getLogger(CertificateRetierer.class);
 
   private final CertificateRepository certificates;
+  private final CredentialIssuer credentials;
   private final Clock clock;
 
-  public CertificateRetierer(CertificateRepository certificates, Clock clock) {
+  public CertificateRetierer(
+      CertificateRepository certificates, CredentialIssuer credentials, Clock clock) {
     this.certificates = certificates;
+    this.credentials = credentials;
     this.clock = clock;
   }
 
@@ -31,7 +35,8 @@ public class CertificateRetierer {
    *
    * <p>Tiers only rise, so an elevation to a tier the certificate already has or exceeds is one a
    * later event superseded (a retried event arriving late) and changes nothing. A revoked
-   * certificate still follows its holder's tier: the tier is a fact about the holder.
+   * certificate still follows its holder's tier: the tier is a fact about the holder. Every change
+   * re-issues the credential with the new tier.
    */
   public Uni<Void> retier(Elevation elevation, UUID eventId) {
     return certificates
@@ -65,7 +70,7 @@ public class CertificateRetierer {
               LOG.infof(
                   "Certificate %s moves from %s to %s",
                   cert.certId, change.fromTier, change.toTier);
-              return certificates.recordTierChange(change);
+              return certificates.recordTierChange(change).chain(() -> credentials.sign(cert));
             });
   }
 

@@ -7,8 +7,8 @@ import com.spaceduck.platform.contracts.TrustTier;
 import java.time.Instant;
 
 /**
- * The full certificate for its holder: the verification API's fields, plus {@code expires_at} and,
- * once revoked, {@code revoked_at}.
+ * The full certificate for its holder: the verification API's fields, plus {@code expires_at}, the
+ * signed {@code credential} (absent only for a draft) and, once revoked, {@code revoked_at}.
  */
 public record ViewResponse(
     String certId,
@@ -20,9 +20,10 @@ public record ViewResponse(
     String country,
     String lambdaVersion,
     Instant expiresAt,
-    @JsonInclude(JsonInclude.Include.NON_NULL) Instant revokedAt) {
+    @JsonInclude(JsonInclude.Include.NON_NULL) Instant revokedAt,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String credential) {
 
-  public static ViewResponse of(Certificate cert, CertStatus status) {
+  public static ViewResponse of(Certificate cert, CertStatus status, String credential) {
     return new ViewResponse(
         cert.certId.toString(),
         cert.ducklingId.toString(),
@@ -33,6 +34,7 @@ public record ViewResponse(
         cert.country,
         cert.lambdaVersion,
         cert.expiresAt,
-        cert.revokedAt);
+        cert.revokedAt,
+        credential);
   }
 }

@@ -3,8 +3,10 @@ package com.spaceduck.cert.view;
 import com.spaceduck.cert.Caller;
 import com.spaceduck.cert.CertIds;
 import com.spaceduck.cert.CertProblems;
+import com.spaceduck.cert.CertStatus;
 import com.spaceduck.cert.Certificate;
 import com.spaceduck.cert.CertificateRepository;
+import com.spaceduck.cert.credential.CredentialIssuer;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -15,10 +17,13 @@ import java.util.UUID;
 public class ViewService {
 
   private final CertificateRepository certificates;
+  private final CredentialIssuer credentials;
   private final Clock clock;
 
-  public ViewService(CertificateRepository certificates, Clock clock) {
+  public ViewService(
+      CertificateRepository certificates, CredentialIssuer credentials, Clock clock) {
     this.certificates = certificates;
+    this.credentials = credentials;
     this.clock = clock;
   }
 
@@ -29,22 +34,27 @@ public class ViewService {
    */
   public Uni<ViewResponse> view(Caller caller, String certId) {
     if (certId == null || certId.isBlank()) {
-      return certificates.lookupByDuckling(caller.ducklingId()).map(cert -> answer(caller, cert));
+      return certificates.lookupByDuckling(caller.ducklingId()).chain(cert -> answer(caller, cert));
     }
     UUID id = CertIds.parse(certId.strip());
     if (id == null) {
       return Uni.createFrom().failure(CertProblems.certNotFound());
     }
-    return certificates.read(id).map(cert -> answer(caller, cert));
+    return certificates.readWithCredential(id).chain(cert -> answer(caller, cert));
   }
 
-  private ViewResponse answer(Caller caller, Certificate cert) {
+  /** A certificate issued before credentials existed gets its credential on its first view. */
+  private Uni<ViewResponse> answer(Caller caller, Certificate cert) {
     if (cert == null) {
       throw CertProblems.certNotFound();
     }
     if (!caller.mayManage(cert)) {
       throw CertProblems.accessDenied();
     }
-    return ViewResponse.of(cert, cert.statusAt(clock.instant()));
+    CertStatus status = cert.statusAt(clock.instant());
+    if (cert.credential != null || cert.status == CertStatus.DRAFT) {
+      return Uni.createFrom().item(ViewResponse.of(cert, status, cert.credential));
+    }
+    return credentials.ensure(cert.certId).map(signed -> ViewResponse.of(cert, status, signed));
   }
 }

@@ -124,6 +124,24 @@ public final class CertRows {
     }
   }
 
+  /** Changes a certificate's tier behind the service's back (as if re-tiered elsewhere). */
+  public static void setTier(UUID certId, String tier) {
+    update("update certificates set trust_tier = ? where cert_id = ?", tier, certId);
+  }
+
+  /** Runs an update with these parameters; the number of rows changed. */
+  public static int update(String sql, Object... parameters) {
+    try (Connection db = PostgresTestDatabase.connect();
+        PreparedStatement update = db.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.length; i++) {
+        update.setObject(i + 1, parameters[i]);
+      }
+      return update.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** How many certificates the duckling has. */
   public static int count(UUID ducklingId) {
     return strings("select cert_id::text from certificates where duckling_id = ?", ducklingId)

@@ -203,6 +203,49 @@ class VerifyTest {
         .body("verified", equalTo(true));
   }
 
+  @Test
+  void otherMethodsAre405WithAllow() {
+    assertProblem(
+            given().contentType(ContentType.JSON).body("{}").put(PATH).then(),
+            405,
+            "method_not_allowed")
+        .header("Allow", "GET, HEAD, POST");
+    assertProblem(given().delete(PATH).then(), 405, "method_not_allowed");
+  }
+
+  @Test
+  void bodyThatIsNotJsonIs415() {
+    UUID certId = CertRows.issued().insert();
+    assertProblem(
+        given()
+            .contentType(ContentType.TEXT)
+            .body("{\"cert_id\":\"" + certId + "\"}")
+            .post(PATH)
+            .then(),
+        415,
+        "unsupported_media_type");
+    assertProblem(
+        given()
+            .contentType(ContentType.URLENC)
+            .formParam("cert_id", certId.toString())
+            .post(PATH)
+            .then(),
+        415,
+        "unsupported_media_type");
+  }
+
+  @Test
+  void jsonContentTypeWithParametersIsJson() {
+    UUID certId = CertRows.issued().insert();
+    given()
+        .contentType("application/json; charset=UTF-8")
+        .body("{\"cert_id\":\"" + certId + "\",\"unknown\":[1,{\"x\":2}]}")
+        .post(PATH)
+        .then()
+        .statusCode(200)
+        .body("verified", equalTo(true));
+  }
+
   private static ValidatableResponse post(String body) {
     return given().contentType(ContentType.JSON).body(body).post(PATH).then();
   }

@@ -37,7 +37,8 @@ class ViewTest {
           "issued_at",
           "country",
           "lambda_version",
-          "expires_at");
+          "expires_at",
+          "credential");
 
   @Test
   void holderSeesTheirFullCertificateWithoutNamingIt() {

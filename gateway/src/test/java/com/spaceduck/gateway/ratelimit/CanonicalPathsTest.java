@@ -38,6 +38,8 @@ class CanonicalPathsTest {
         "/beak/cert/verify;a | /beak/cert/verify",
         "/beak/cert;a/verify | /beak/cert/verify",
         "/beak/cert/view/ | /beak/cert/view",
+        "/beak/cert/status/1;x | /beak/cert/status/1",
+        "/beak/cert/%2Ewell-known/jwks.json | /beak/cert/.well-known/jwks.json",
         "/beak/keys/abc;x | /beak/keys/abc",
         // A 404 at the service: canonical or stricter here, never laxer.
         "/beak%2Fsignup | /beak/signup",
@@ -53,7 +55,16 @@ class CanonicalPathsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"/beak/signup", "/beak/keys/123", "/v1/catalog", "/BEAK/SIGNUP"})
+  @ValueSource(
+      strings = {
+        "/beak/signup",
+        "/beak/keys/123",
+        "/v1/catalog",
+        "/BEAK/SIGNUP",
+        "/beak/cert/.well-known/jwks.json",
+        "/beak/cert/status/1",
+        "/beak/cert/0b7c5e4e-3c1d-4a55-9f4e-2b1d5c6a7e8f/qr.svg"
+      })
   void canonicalPathsAreReturnedAsTheyAre(String path) {
     assertSame(path, CanonicalPaths.of(path));
   }

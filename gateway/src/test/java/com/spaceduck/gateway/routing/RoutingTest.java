@@ -51,6 +51,38 @@ class RoutingTest {
     given().get("/v1/catalog").then().statusCode(200).body("upstream", equalTo("sync"));
   }
 
+  /**
+   * The certificate API's public documents pass as they are: dots in segments ({@code .well-known},
+   * {@code qr.svg}) are not dot segments, and each is limited per client address in the general
+   * Space Duck group (verify keeps its own, stricter group).
+   */
+  @Test
+  void routesCertificateDocumentsToCertInTheGeneralGroup() {
+    String certId = UUID.randomUUID().toString();
+    for (String path :
+        new String[] {
+          "/beak/cert/.well-known/jwks.json",
+          "/beak/cert/status/1",
+          "/beak/cert/" + certId + "/credential",
+          "/beak/cert/" + certId + "/qr.svg",
+          "/beak/cert/" + certId + "/qr.png"
+        }) {
+      given()
+          .header("X-Forwarded-For", clientIp())
+          .get(path)
+          .then()
+          .statusCode(200)
+          .header("RateLimit-Limit", "300")
+          .body("upstream", equalTo("cert"))
+          .body("uri", equalTo(path));
+    }
+    given()
+        .header("X-Forwarded-For", clientIp())
+        .get("/beak/cert/verify?cert_id=" + certId)
+        .then()
+        .header("RateLimit-Limit", "60");
+  }
+
   @Test
   void passesForwardingHeadersAndRequestId() {
     given()

@@ -1,0 +1,146 @@
+package com.spaceduck.cert.status;
+
+import com.spaceduck.cert.CertConfig;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowIterator;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.StringJoiner;
+import org.hibernate.reactive.mutiny.Mutiny;
+
+/** Status lists: assigning entries (in the caller's transaction) and reading a list's bits. */
+@ApplicationScoped
+public class StatusListRepository {
+
+  /**
+   * Random indexes tried per assignment; with a list at most half full all are taken 2^-32 of the
+   * time.
+   */
+  static final int CANDIDATES = 32;
+
+  private static final String NEWEST =
+      "select list_id, size, assigned from status_lists order by list_id desc limit 1 for update";
+  private static final String OPEN =
+      "insert into status_lists (list_id, size, assigned, created_at) values (:id, :size, 0, :now)";
+  private static final String COUNT =
+      "update status_lists set assigned = assigned + 1 where list_id = :id";
+  private static final String FREE =
+      "select cast(c as integer) from unnest(string_to_array(:candidates, ',')) as c"
+          + " where not exists (select 1 from certificates"
+          + " where status_list = :list and status_index = cast(c as integer)) limit 1";
+  private static final String READ =
+      "select l.size, array_agg(c.status_index) filter (where c.status_index is not null) as revoked"
+          + " from status_lists l left join certificates c"
+          + " on c.status_list = l.list_id and c.cert_status = 'REVOKED'"
+          + " where l.list_id = $1 group by l.size";
+
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final Pool pool;
+  private final CertConfig config;
+  private final Clock clock;
+
+  public StatusListRepository(Pool pool, CertConfig config, Clock clock) {
+    this.pool = pool;
+    this.config = config;
+    this.clock = clock;
+  }
+
+  /**
+   * A free entry at a random index of the newest list, opening the next list when the newest has
+   * had its share, within the current transaction. The newest list's row stays locked until the
+   * transaction ends, so concurrent issuances count correctly; the unique (list, index) constraint
+   * backs up the free-index check.
+   */
+  public Uni<StatusEntry> assign() {
+    return Panache.getSession()
+        .chain(
+            session ->
+                session
+                    .createNativeQuery(NEWEST, Object[].class)
+                    .getSingleResultOrNull()
+                    .chain(newest -> listWithRoom(session, newest))
+                    .chain(list -> freeEntry(session, list)));
+  }
+
+  private record ListRow(int id, int size) {}
+
+  private Uni<ListRow> listWithRoom(Mutiny.Session session, Object[] newest) {
+    if (newest != null
+        && ((Number) newest[2]).intValue() < config.statusLists().maxAssigned()
+        && ((Number) newest[2]).intValue() < ((Number) newest[1]).intValue()) {
+      return Uni.createFrom()
+          .item(new ListRow(((Number) newest[0]).intValue(), ((Number) newest[1]).intValue()));
+    }
+    ListRow next =
+        new ListRow(
+            newest == null ? 1 : ((Number) newest[0]).intValue() + 1, config.statusLists().size());
+    return session
+        .createNativeQuery(OPEN)
+        .setParameter("id", next.id())
+        .setParameter("size", next.size())
+        .setParameter("now", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+        .executeUpdate()
+        .replaceWith(next);
+  }
+
+  private Uni<StatusEntry> freeEntry(Mutiny.Session session, ListRow list) {
+    return session
+        .createNativeQuery(COUNT)
+        .setParameter("id", list.id())
+        .executeUpdate()
+        .chain(
+            () ->
+                session
+                    .createNativeQuery(FREE, Integer.class)
+                    .setParameter("candidates", candidates(list.size()))
+                    .setParameter("list", list.id())
+                    .getSingleResultOrNull())
+        .map(
+            index -> {
+              if (index == null) {
+                // Practically never; the transaction fails and the caller's retry draws again.
+                throw new IllegalStateException("No free status index found in list " + list.id());
+              }
+              return new StatusEntry(list.id(), index);
+            });
+  }
+
+  private static String candidates(int size) {
+    StringJoiner joined = new StringJoiner(",");
+    for (int i = 0; i < CANDIDATES; i++) {
+      joined.add(Integer.toString(RANDOM.nextInt(size)));
+    }
+    return joined.toString();
+  }
+
+  /** The list's size and revoked indexes, or null when there is no such list. */
+  public Uni<ListBits> read(int listId) {
+    return pool.preparedQuery(READ)
+        .execute(Tuple.of(listId))
+        .map(
+            rows -> {
+              RowIterator<Row> it = rows.iterator();
+              if (!it.hasNext()) {
+                return null;
+              }
+              Row row = it.next();
+              Integer[] revoked = row.getArrayOfIntegers("revoked");
+              int[] indexes = new int[revoked == null ? 0 : revoked.length];
+              for (int i = 0; i < indexes.length; i++) {
+                indexes[i] = revoked[i];
+              }
+              return new ListBits(row.getInteger("size"), indexes);
+            });
+  }
+
+  /** A list's size and the indexes of its revoked certificates. */
+  public record ListBits(int size, int[] revoked) {}
+}
