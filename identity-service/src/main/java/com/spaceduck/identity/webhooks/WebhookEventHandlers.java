@@ -2,95 +2,75 @@ package com.spaceduck.identity.webhooks;
 
 import com.spaceduck.platform.contracts.AgentRegistered;
 import com.spaceduck.platform.contracts.CertIssued;
+import com.spaceduck.platform.contracts.EventData;
 import com.spaceduck.platform.contracts.EventType;
 import com.spaceduck.platform.contracts.PeckSent;
 import com.spaceduck.platform.contracts.TrustElevated;
 import com.spaceduck.platform.events.Event;
 import com.spaceduck.platform.events.EventHandler;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
 
-/** The events webhooks carry, each to the ducklings it concerns. */
+/**
+ * The events webhooks carry, each to the ducklings it concerns. Singletons: they share a base class
+ * with constructor arguments, which a client proxy could not subclass.
+ */
 final class WebhookEventHandlers {
 
   private WebhookEventHandlers() {}
 
-  @ApplicationScoped
-  static class AgentRegisteredHandler implements EventHandler<AgentRegistered> {
+  /** Fans one event type out to the subscriptions of the ducklings {@code concerned} names. */
+  abstract static class FanoutHandler<T extends EventData> implements EventHandler<T> {
     private final WebhookFanout fanout;
+    private final EventType<T> type;
+    private final Function<T, List<UUID>> concerned;
 
+    FanoutHandler(WebhookFanout fanout, EventType<T> type, Function<T, List<UUID>> concerned) {
+      this.fanout = fanout;
+      this.type = type;
+      this.concerned = concerned;
+    }
+
+    @Override
+    public EventType<T> type() {
+      return type;
+    }
+
+    @Override
+    public Uni<Void> handle(Event<T> event) {
+      return fanout.fanOut(event, concerned.apply(event.data()));
+    }
+  }
+
+  @Singleton
+  static class AgentRegisteredHandler extends FanoutHandler<AgentRegistered> {
     AgentRegisteredHandler(WebhookFanout fanout) {
-      this.fanout = fanout;
-    }
-
-    @Override
-    public EventType<AgentRegistered> type() {
-      return AgentRegistered.TYPE;
-    }
-
-    @Override
-    public Uni<Void> handle(Event<AgentRegistered> event) {
-      return fanout.fanOut(event, List.of(event.data().ducklingId()));
+      super(fanout, AgentRegistered.TYPE, data -> List.of(data.ducklingId()));
     }
   }
 
-  @ApplicationScoped
-  static class CertIssuedHandler implements EventHandler<CertIssued> {
-    private final WebhookFanout fanout;
-
+  @Singleton
+  static class CertIssuedHandler extends FanoutHandler<CertIssued> {
     CertIssuedHandler(WebhookFanout fanout) {
-      this.fanout = fanout;
-    }
-
-    @Override
-    public EventType<CertIssued> type() {
-      return CertIssued.TYPE;
-    }
-
-    @Override
-    public Uni<Void> handle(Event<CertIssued> event) {
-      return fanout.fanOut(event, List.of(event.data().ducklingId()));
+      super(fanout, CertIssued.TYPE, data -> List.of(data.ducklingId()));
     }
   }
 
-  @ApplicationScoped
-  static class TrustElevatedHandler implements EventHandler<TrustElevated> {
-    private final WebhookFanout fanout;
-
+  @Singleton
+  static class TrustElevatedHandler extends FanoutHandler<TrustElevated> {
     TrustElevatedHandler(WebhookFanout fanout) {
-      this.fanout = fanout;
-    }
-
-    @Override
-    public EventType<TrustElevated> type() {
-      return TrustElevated.TYPE;
-    }
-
-    @Override
-    public Uni<Void> handle(Event<TrustElevated> event) {
-      return fanout.fanOut(event, List.of(event.data().ducklingId()));
+      super(fanout, TrustElevated.TYPE, data -> List.of(data.ducklingId()));
     }
   }
 
   /** Both agents' owners hear of a peck (once, when one duckling owns both). */
-  @ApplicationScoped
-  static class PeckSentHandler implements EventHandler<PeckSent> {
-    private final WebhookFanout fanout;
-
+  @Singleton
+  static class PeckSentHandler extends FanoutHandler<PeckSent> {
     PeckSentHandler(WebhookFanout fanout) {
-      this.fanout = fanout;
-    }
-
-    @Override
-    public EventType<PeckSent> type() {
-      return PeckSent.TYPE;
-    }
-
-    @Override
-    public Uni<Void> handle(Event<PeckSent> event) {
-      return fanout.fanOut(
-          event, List.of(event.data().fromDucklingId(), event.data().toDucklingId()));
+      super(fanout, PeckSent.TYPE, data -> List.of(data.fromDucklingId(), data.toDucklingId()));
     }
   }
 }

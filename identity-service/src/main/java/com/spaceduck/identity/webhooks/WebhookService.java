@@ -140,7 +140,8 @@ public class WebhookService {
             });
   }
 
-  private Uni<WebhookSubscription> owned(Caller caller, UUID id) {
+  /** The caller's subscription, or a 404 problem (another duckling's is not there). */
+  Uni<WebhookSubscription> owned(Caller caller, UUID id) {
     return webhooks
         .findOwned(id, caller.ducklingId())
         .map(
