@@ -33,6 +33,8 @@ public interface IdentityConfig {
 
   Pageviews pageviews();
 
+  Webhooks webhooks();
+
   /**
    * Argon2id parameters for new password hashes; stored hashes carry their own, so changing these
    * keeps existing passwords valid. Default (OWASP's m=19 MiB, t=2, p=1) measured about 69 ms per
@@ -262,5 +264,60 @@ public interface IdentityConfig {
      */
     @WithDefault("1s")
     Duration flushInterval();
+  }
+
+  /** Webhook subscriptions and their delivery. */
+  interface Webhooks {
+
+    /**
+     * Whether plain {@code http} and loopback or private targets are allowed (dev and tests only).
+     * Link-local and cloud metadata addresses are refused whatever this says.
+     */
+    @WithDefault("false")
+    boolean allowInsecureTargets();
+
+    /** Subscriptions one duckling may hold. */
+    @WithDefault("20")
+    @Min(1)
+    @Max(1000)
+    int maxPerDuckling();
+
+    /** Longest accepted target URL, in characters. */
+    @WithDefault("2048")
+    @Min(64)
+    @Max(8192)
+    int maxUrlLength();
+
+    /** How long a rotated-out secret keeps signing next to the new one. */
+    @WithDefault("24h")
+    Duration secretOverlap();
+
+    /** Whether this instance sends webhooks; several may, each message is locked while sent. */
+    @WithDefault("true")
+    boolean workerEnabled();
+
+    /** How often the worker looks for due messages. */
+    @WithDefault("1s")
+    Duration workerInterval();
+
+    /** Messages one worker run takes at most. */
+    @WithDefault("100")
+    @Min(1)
+    @Max(10000)
+    int batchSize();
+
+    /** One attempt's limit, connection and answer included. */
+    @WithDefault("10s")
+    Duration attemptTimeout();
+
+    /**
+     * Waits before the second, third... attempt; after the last one fails the message is given up.
+     */
+    @WithDefault("5s,5m,30m,2h,5h,10h")
+    List<Duration> retrySchedule();
+
+    /** A subscription whose every attempt failed for this long is disabled. */
+    @WithDefault("P5D")
+    Duration disableAfter();
   }
 }

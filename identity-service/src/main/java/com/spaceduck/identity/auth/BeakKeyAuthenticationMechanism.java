@@ -66,7 +66,9 @@ public class BeakKeyAuthenticationMechanism implements HttpAuthenticationMechani
 
   private boolean queryKeyAllowed(String path) {
     for (String prefix : queryKeyPaths) {
-      if (path.startsWith(prefix)) {
+      // "/beak/webhooks/" also covers the collection itself, "/beak/webhooks".
+      if (path.startsWith(prefix)
+          || (prefix.endsWith("/") && path.equals(prefix.substring(0, prefix.length() - 1)))) {
         return true;
       }
     }

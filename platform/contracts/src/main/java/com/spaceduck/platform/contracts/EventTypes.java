@@ -11,7 +11,8 @@ public final class EventTypes {
           TrustElevated.TYPE,
           AgentRegistered.TYPE,
           CertIssued.TYPE,
-          OperatorChanged.TYPE);
+          OperatorChanged.TYPE,
+          PeckSent.TYPE);
 
   private EventTypes() {}
 }

@@ -12,6 +12,7 @@ import com.spaceduck.platform.contracts.EventData;
 import com.spaceduck.platform.contracts.EventType;
 import com.spaceduck.platform.contracts.EventTypes;
 import com.spaceduck.platform.contracts.OperatorChanged;
+import com.spaceduck.platform.contracts.PeckSent;
 import com.spaceduck.platform.contracts.TrustElevated;
 import com.spaceduck.platform.contracts.TrustTier;
 import java.io.IOException;
@@ -35,6 +36,8 @@ class EventContractsTest {
   private static final UUID EVENT_ID = UUID.fromString("0b7d2c2e-4d38-4a64-9d8c-2a0c1f3e5a01");
   private static final UUID DUCKLING = UUID.fromString("6f1c7c57-2d7f-4d4e-9f43-5b0f3a4c8e11");
   private static final UUID OTHER = UUID.fromString("9a2e4b61-0c3d-4f5e-8a7b-1c2d3e4f5a6b");
+  private static final UUID PECKED = UUID.fromString("3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f");
+  private static final UUID PECKED_OWNER = UUID.fromString("d1e2f3a4-b5c6-4d7e-8f90-a1b2c3d4e5f6");
   private static final Instant AT = Instant.parse("2026-12-01T10:15:30.123Z");
 
   /** One example of each event type's data, as its producer fills it in. */
@@ -44,7 +47,9 @@ class EventContractsTest {
           TrustElevated.TYPE, new TrustElevated(DUCKLING, TrustTier.T1, TrustTier.T2),
           AgentRegistered.TYPE, new AgentRegistered(OTHER, DUCKLING, "Scout"),
           CertIssued.TYPE, new CertIssued(OTHER, DUCKLING, TrustTier.T0),
-          OperatorChanged.TYPE, new OperatorChanged(DUCKLING, true, AT));
+          OperatorChanged.TYPE, new OperatorChanged(DUCKLING, true, AT),
+          PeckSent.TYPE,
+              new PeckSent(EVENT_ID, OTHER, DUCKLING, PECKED, PECKED_OWNER, "{\"hello\":1}", AT));
 
   private final EventCodec codec = new EventCodec();
   private final ObjectMapper json = new ObjectMapper();

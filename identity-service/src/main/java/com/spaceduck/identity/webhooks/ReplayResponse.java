@@ -1,0 +1,3 @@
+package com.spaceduck.identity.webhooks;
+
+public record ReplayResponse(int messages) {}

@@ -1,0 +1,77 @@
+package com.spaceduck.identity.webhooks;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.spaceduck.platform.contracts.EventData;
+import com.spaceduck.platform.events.Event;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Turns an event into one pending message per enabled subscription of its ducklings that wants its
+ * type. It runs in the event consumer's transaction, beside the event's dedup row, so a redelivered
+ * event adds nothing and a crash mid-way loses nothing.
+ */
+@ApplicationScoped
+public class WebhookFanout {
+
+  // One statement: take a sequence number from each matching subscription and write its message.
+  private static final String FAN_OUT =
+      "with subs as ("
+          + " update webhook_subscriptions set next_sequence = next_sequence + 1"
+          + " where duckling_id in (?1, ?2) and enabled and (',' || events || ',') like ?3"
+          + " returning id, next_sequence - 1 as seq)"
+          + " insert into webhook_messages (id, subscription_id, sequence, event_id, event_type,"
+          + " payload, status, attempts, next_attempt_at, created_at)"
+          + " select gen_random_uuid(), id, seq, ?4, ?5, ?6, 'pending', 0, ?7, ?7 from subs"
+          + " on conflict do nothing";
+
+  private final ObjectMapper json;
+  private final Clock clock;
+
+  public WebhookFanout(ObjectMapper json, Clock clock) {
+    this.json = json;
+    this.clock = clock;
+  }
+
+  /** Writes the messages of {@code event} for the subscriptions of {@code ducklings}. */
+  public Uni<Void> fanOut(Event<? extends EventData> event, List<UUID> ducklings) {
+    UUID first = ducklings.get(0);
+    UUID second = ducklings.size() > 1 ? ducklings.get(1) : first;
+    String payload = payload(event.type(), event.occurredAt().toString(), event.data());
+    return Panache.getSession()
+        .chain(
+            session ->
+                session
+                    .createNativeQuery(FAN_OUT)
+                    .setParameter(1, first)
+                    .setParameter(2, second)
+                    .setParameter(3, "%," + event.type() + ",%")
+                    .setParameter(4, event.id())
+                    .setParameter(5, event.type())
+                    .setParameter(6, payload)
+                    .setParameter(7, clock.instant().truncatedTo(ChronoUnit.MICROS))
+                    .executeUpdate())
+        .replaceWithVoid();
+  }
+
+  /** The Standard Webhooks body: {@code {type, timestamp, data}}, data in snake_case. */
+  String payload(String type, String timestamp, Object data) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("type", type);
+    body.put("timestamp", timestamp);
+    body.put("data", data);
+    try {
+      return json.writeValueAsString(body);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Event data of " + type + " could not be written", e);
+    }
+  }
+}

@@ -1,0 +1,127 @@
+package com.spaceduck.identity.webhooks;
+
+import com.spaceduck.identity.auth.Caller;
+import com.spaceduck.platform.problem.FieldError;
+import com.spaceduck.platform.problem.ProblemException;
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.resteasy.reactive.ResponseStatus;
+
+/** Webhook subscriptions; a Beak Key may also come as {@code ?beak_key=} on these routes. */
+@Path("/beak/webhooks")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+public class WebhooksResource {
+
+  private static final int MAX_PAGE = 10_000;
+
+  private final WebhookService service;
+  private final WebhookMessageService messages;
+  private final SecurityIdentity identity;
+
+  public WebhooksResource(
+      WebhookService service, WebhookMessageService messages, SecurityIdentity identity) {
+    this.service = service;
+    this.messages = messages;
+    this.identity = identity;
+  }
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  @ResponseStatus(201)
+  public Uni<CreatedWebhookResponse> create(@Valid @NotNull CreateWebhookRequest request) {
+    return service.create(Caller.of(identity), request);
+  }
+
+  @GET
+  public Uni<WebhookListResponse> list() {
+    return service.list(Caller.of(identity));
+  }
+
+  @GET
+  @Path("{webhook_id}")
+  public Uni<WebhookResponse> get(@PathParam("webhook_id") UUID id) {
+    return service.get(Caller.of(identity), id);
+  }
+
+  @PATCH
+  @Path("{webhook_id}")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Uni<WebhookResponse> update(
+      @PathParam("webhook_id") UUID id, @Valid @NotNull UpdateWebhookRequest request) {
+    return service.update(Caller.of(identity), id, request);
+  }
+
+  @DELETE
+  @Path("{webhook_id}")
+  @ResponseStatus(204)
+  public Uni<Void> delete(@PathParam("webhook_id") UUID id) {
+    return service.delete(Caller.of(identity), id);
+  }
+
+  @POST
+  @Path("{webhook_id}/secret/rotate")
+  public Uni<RotatedSecretResponse> rotate(@PathParam("webhook_id") UUID id) {
+    return service.rotate(Caller.of(identity), id);
+  }
+
+  @GET
+  @Path("{webhook_id}/messages")
+  public Uni<MessageListResponse> messages(
+      @PathParam("webhook_id") UUID id,
+      @QueryParam("page") @DefaultValue("0") int page,
+      @QueryParam("size") @DefaultValue("50") int size) {
+    List<FieldError> errors = new ArrayList<>();
+    if (page < 0 || page > MAX_PAGE) {
+      errors.add(new FieldError("page", "must be between 0 and " + MAX_PAGE));
+    }
+    if (size < 1 || size > WebhookMessageService.MAX_PAGE_SIZE) {
+      errors.add(
+          new FieldError("size", "must be between 1 and " + WebhookMessageService.MAX_PAGE_SIZE));
+    }
+    if (!errors.isEmpty()) {
+      throw ProblemException.invalid("The query is invalid.", errors);
+    }
+    return messages.list(Caller.of(identity), id, page, size);
+  }
+
+  @POST
+  @Path("{webhook_id}/messages/{message_id}/retry")
+  public Uni<MessageResponse> retry(
+      @PathParam("webhook_id") UUID id, @PathParam("message_id") UUID messageId) {
+    return messages.retry(Caller.of(identity), id, messageId);
+  }
+
+  @POST
+  @Path("{webhook_id}/replay")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Uni<ReplayResponse> replay(
+      @PathParam("webhook_id") UUID id, @Valid @NotNull ReplayRequest request) {
+    return messages.replay(Caller.of(identity), id, request.since());
+  }
+
+  @POST
+  @Path("{webhook_id}/test")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Uni<TestResponse> test(
+      @PathParam("webhook_id") UUID id, @Valid @NotNull TestRequest request) {
+    return messages.test(Caller.of(identity), id, request.eventType().strip());
+  }
+}

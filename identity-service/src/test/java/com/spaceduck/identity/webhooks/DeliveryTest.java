@@ -1,0 +1,356 @@
+package com.spaceduck.identity.webhooks;
+
+import static com.spaceduck.identity.TestDucklings.execute;
+import static com.spaceduck.identity.TestDucklings.queryLong;
+import static com.spaceduck.identity.TestDucklings.queryString;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.spaceduck.identity.TestDucklings;
+import com.spaceduck.identity.TestDucklings.TestDuckling;
+import com.spaceduck.identity.support.MutableClock;
+import com.spaceduck.platform.testing.PostgresTestDatabase;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.vertx.core.Vertx;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(PostgresTestDatabase.class)
+class DeliveryTest {
+
+  private static final Duration WAIT = Duration.ofSeconds(40);
+
+  @Inject Vertx vertx;
+  @Inject WebhookDelivery delivery;
+  @Inject MutableClock clock;
+
+  private final ObjectMapper json = new ObjectMapper();
+  private Receiver receiver;
+
+  @BeforeEach
+  void startReceiver() throws Exception {
+    receiver = new Receiver(vertx);
+  }
+
+  @AfterEach
+  void stopReceiver() {
+    receiver.close();
+    clock.reset();
+  }
+
+  private record Hook(String id, String secret) {}
+
+  private Hook subscribe(TestDuckling owner, String path, List<String> events) {
+    var created =
+        owner
+            .as()
+            .contentType(ContentType.JSON)
+            .body(Map.of("url", receiver.url(path), "events", events))
+            .post("/beak/webhooks")
+            .then()
+            .statusCode(201)
+            .extract();
+    return new Hook(created.path("webhook_id"), created.path("secret"));
+  }
+
+  private static String registerAgent(TestDuckling owner, String name) {
+    return owner
+        .as()
+        .contentType(ContentType.JSON)
+        .body(Map.of("name", name))
+        .post("/beak/agents")
+        .then()
+        .statusCode(201)
+        .extract()
+        .path("agent_id");
+  }
+
+  /** Standard Webhooks verification, as a receiver does it: any listed v1 signature may match. */
+  private static boolean verifies(String secret, Receiver.Received request) throws Exception {
+    Mac mac = Mac.getInstance("HmacSHA256");
+    mac.init(
+        new SecretKeySpec(
+            Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
+    String signed =
+        request.header("webhook-id")
+            + "."
+            + request.header("webhook-timestamp")
+            + "."
+            + request.body();
+    String expected =
+        Base64.getEncoder().encodeToString(mac.doFinal(signed.getBytes(StandardCharsets.UTF_8)));
+    for (String candidate : request.header("webhook-signature").split(" ")) {
+      if (candidate.equals("v1," + expected)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  @Test
+  void anAgentRegisteredEventReachesOnlyTheSubscribedEndpointSigned() throws Exception {
+    TestDuckling owner = TestDucklings.atT1();
+    String path = "/ok/" + UUID.randomUUID();
+    String other = "/ok/" + UUID.randomUUID();
+    Hook hook = subscribe(owner, path, List.of("agent.registered"));
+    subscribe(owner, other, List.of("peck.sent"));
+    String agentId = registerAgent(owner, "Scout");
+
+    await().atMost(WAIT).until(() -> receiver.at(path).size() == 1);
+    Receiver.Received got = receiver.at(path).get(0);
+    assertTrue(verifies(hook.secret(), got), "signature verifies");
+    assertEquals("application/json", got.header("content-type"));
+    JsonNode body = json.readTree(got.body());
+    assertEquals("agent.registered", body.get("type").asText());
+    assertEquals(agentId, body.get("data").get("agent_id").asText());
+    assertEquals(owner.id(), body.get("data").get("duckling_id").asText());
+    assertTrue(body.hasNonNull("timestamp"));
+    long age =
+        Math.abs(
+            System.currentTimeMillis() / 1000 - Long.parseLong(got.header("webhook-timestamp")));
+    assertTrue(age < 60, "timestamp is now");
+    assertEquals(
+        "delivered",
+        queryString(
+            "select status from webhook_messages where id = ?::uuid", got.header("webhook-id")));
+    assertEquals(0, receiver.at(other).size(), "a webhook for peck.sent got nothing");
+  }
+
+  @Test
+  void aPeckReachesBothOwnersAndTrustElevatedItsDuckling() throws Exception {
+    TestDuckling sender = TestDucklings.atT1();
+    TestDuckling receiverOwner = TestDucklings.atT1();
+    String senderPath = "/ok/" + UUID.randomUUID();
+    String receiverPath = "/ok/" + UUID.randomUUID();
+    Hook senderHook = subscribe(sender, senderPath, List.of("peck.sent"));
+    Hook receiverHook =
+        subscribe(receiverOwner, receiverPath, List.of("peck.sent", "trust.elevated"));
+    String from = registerAgent(sender, "A");
+    String to = registerAgent(receiverOwner, "B");
+    execute("update agents set bonded_at = now() where id = ?", UUID.fromString(to));
+    String peckId =
+        sender
+            .as()
+            .contentType(ContentType.JSON)
+            .body(Map.of("from_agent_id", from, "to_agent_id", to, "body", Map.of("hi", 1)))
+            .post("/beak/pecks")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("peck_id");
+    await()
+        .atMost(WAIT)
+        .until(() -> receiver.at(senderPath).size() == 1 && receiver.at(receiverPath).size() == 1);
+    assertTrue(verifies(senderHook.secret(), receiver.at(senderPath).get(0)));
+    assertTrue(verifies(receiverHook.secret(), receiver.at(receiverPath).get(0)));
+    JsonNode data = json.readTree(receiver.at(receiverPath).get(0).body()).get("data");
+    assertEquals(peckId, data.get("peck_id").asText());
+    assertEquals(from, data.get("from_agent_id").asText());
+  }
+
+  @Test
+  void aFailedAttemptIsRetriedWithBackoffUntilItSucceeds() {
+    TestDuckling owner = TestDucklings.atT1();
+    String path = "/flaky/" + UUID.randomUUID();
+    Hook hook = subscribe(owner, path, List.of("agent.registered"));
+    registerAgent(owner, "Retry");
+    await().atMost(WAIT).until(() -> receiver.at(path).size() == 1);
+    String messageId = receiver.at(path).get(0).header("webhook-id");
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                "pending"
+                        .equals(
+                            queryString(
+                                "select status from webhook_messages where id = ?::uuid",
+                                messageId))
+                    && queryLong(
+                            "select attempts from webhook_messages where id = ?::uuid", messageId)
+                        == 1);
+    long delayMs =
+        queryLong(
+            "select (extract(epoch from (next_attempt_at - last_attempt_at)) * 1000)::bigint"
+                + " from webhook_messages where id = ?::uuid",
+            messageId);
+    assertTrue(delayMs >= 4500 && delayMs <= 5500, "first retry after 5 s ± 10 %: " + delayMs);
+    await().atMost(WAIT).until(() -> receiver.at(path).size() == 2);
+    assertEquals(messageId, receiver.at(path).get(1).header("webhook-id"), "same id on retry");
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                "delivered"
+                    .equals(
+                        queryString(
+                            "select status from webhook_messages where id = ?::uuid", messageId)));
+    owner
+        .as()
+        .get("/beak/webhooks/" + hook.id())
+        .then()
+        .statusCode(200)
+        .body("enabled", equalTo(true));
+  }
+
+  @Test
+  void aMessageIsGivenUpAfterTheLastAttemptAndALongFailingWebhookIsDisabled() {
+    TestDuckling owner = TestDucklings.atT1();
+    String path = "/fail/" + UUID.randomUUID();
+    Hook hook = subscribe(owner, path, List.of("agent.registered"));
+    registerAgent(owner, "Doomed");
+    for (int attempt = 1; attempt <= 7; attempt++) {
+      int expected = attempt;
+      await().atMost(WAIT).until(() -> receiver.at(path).size() >= expected);
+      await()
+          .atMost(WAIT)
+          .until(
+              () ->
+                  queryLong(
+                          "select attempts from webhook_messages where subscription_id = ?::uuid",
+                          hook.id())
+                      == expected);
+      clock.advance(Duration.ofHours(11));
+    }
+    assertEquals(
+        "failed",
+        queryString(
+            "select status from webhook_messages where subscription_id = ?::uuid", hook.id()));
+    assertEquals(7, receiver.at(path).size(), "no attempt after giving up");
+    // Failing since long enough: the next failure disables it.
+    execute(
+        "update webhook_subscriptions set failing_since = now() - interval '6 days' where id = ?::uuid",
+        hook.id());
+    registerAgent(owner, "Last straw");
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                queryString(
+                        "select enabled from webhook_subscriptions where id = ?::uuid", hook.id())
+                    .equals("f"));
+    owner
+        .as()
+        .get("/beak/webhooks/" + hook.id())
+        .then()
+        .statusCode(200)
+        .body("enabled", equalTo(false))
+        .body(
+            "disabled_reason",
+            equalTo("Every delivery attempt failed for 5 days; enable it again to resume."))
+        .body("disabled_at", notNullValue());
+  }
+
+  @Test
+  void twoWorkersRunningTogetherSendEachMessageOnce() throws Exception {
+    TestDuckling owner = TestDucklings.create();
+    String path = "/ok/" + UUID.randomUUID();
+    Hook hook = subscribe(owner, path, List.of("agent.registered"));
+    for (int i = 1; i <= 40; i++) {
+      execute(
+          "insert into webhook_messages (id, subscription_id, sequence, event_type, payload, status,"
+              + " attempts, next_attempt_at, created_at)"
+              + " values (gen_random_uuid(), ?::uuid, ?, 'agent.registered', '{}', 'pending', 0,"
+              + " now() - interval '1 second', now())",
+          hook.id(),
+          (long) i);
+    }
+    List<CompletableFuture<Integer>> runs =
+        List.of(
+            delivery.runOnce().subscribeAsCompletionStage(),
+            delivery.runOnce().subscribeAsCompletionStage(),
+            delivery.runOnce().subscribeAsCompletionStage());
+    for (CompletableFuture<Integer> run : runs) {
+      run.get();
+    }
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                queryLong(
+                        "select count(*) from webhook_messages where subscription_id = ?::uuid"
+                            + " and status = 'delivered'",
+                        hook.id())
+                    == 40);
+    Map<String, Long> perId =
+        receiver.at(path).stream()
+            .collect(Collectors.groupingBy(r -> r.header("webhook-id"), Collectors.counting()));
+    assertEquals(40, perId.size());
+    assertTrue(perId.values().stream().allMatch(n -> n == 1), "each message sent once: " + perId);
+  }
+
+  @Test
+  void redirectsAreNotFollowedAndMetadataAddressesAreRefusedAtDelivery() {
+    TestDuckling owner = TestDucklings.atT1();
+    String redirect = "/redirect/" + UUID.randomUUID();
+    Hook redirected = subscribe(owner, redirect, List.of("agent.registered"));
+    Hook metadata = subscribe(owner, "/ok/" + UUID.randomUUID(), List.of("agent.registered"));
+    execute(
+        "update webhook_subscriptions set url = 'http://169.254.169.254/latest/meta-data/' where id = ?::uuid",
+        metadata.id());
+    registerAgent(owner, "Wanderer");
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                "302"
+                    .equals(
+                        queryString(
+                            "select last_status from webhook_messages where subscription_id = ?::uuid",
+                            redirected.id())));
+    assertEquals(0, receiver.at("/ok/redirected").size(), "the redirect was not followed");
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                queryLong(
+                        "select attempts from webhook_messages where subscription_id = ?::uuid",
+                        metadata.id())
+                    == 1);
+    String error =
+        queryString(
+            "select last_error from webhook_messages where subscription_id = ?::uuid",
+            metadata.id());
+    assertTrue(error.startsWith("Refused target"), error);
+  }
+
+  @Test
+  void duringARotationBothSecretsSign() throws Exception {
+    TestDuckling owner = TestDucklings.atT1();
+    String path = "/ok/" + UUID.randomUUID();
+    Hook hook = subscribe(owner, path, List.of("agent.registered"));
+    String rotated =
+        owner
+            .as()
+            .post("/beak/webhooks/" + hook.id() + "/secret/rotate")
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("secret");
+    registerAgent(owner, "Roller");
+    await().atMost(WAIT).until(() -> receiver.at(path).size() == 1);
+    Receiver.Received got = receiver.at(path).get(0);
+    assertEquals(2, got.header("webhook-signature").split(" ").length);
+    assertTrue(verifies(hook.secret(), got), "the old secret verifies");
+    assertTrue(verifies(rotated, got), "the new secret verifies");
+  }
+}

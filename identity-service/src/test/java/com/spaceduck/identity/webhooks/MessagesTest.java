@@ -1,0 +1,248 @@
+package com.spaceduck.identity.webhooks;
+
+import static com.spaceduck.identity.TestDucklings.execute;
+import static com.spaceduck.identity.TestDucklings.queryLong;
+import static com.spaceduck.identity.TestDucklings.queryString;
+import static com.spaceduck.platform.testing.ProblemAssertions.assertProblem;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.spaceduck.identity.TestDucklings;
+import com.spaceduck.identity.TestDucklings.TestDuckling;
+import com.spaceduck.platform.testing.PostgresTestDatabase;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.vertx.core.Vertx;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(PostgresTestDatabase.class)
+class MessagesTest {
+
+  private static final Duration WAIT = Duration.ofSeconds(40);
+
+  @Inject Vertx vertx;
+  private Receiver receiver;
+
+  @BeforeEach
+  void startReceiver() throws Exception {
+    receiver = new Receiver(vertx);
+  }
+
+  @AfterEach
+  void stopReceiver() {
+    receiver.close();
+  }
+
+  private String subscribe(TestDuckling owner, String path, boolean ordered) {
+    return owner
+        .as()
+        .contentType(ContentType.JSON)
+        .body(
+            Map.of(
+                "url",
+                receiver.url(path),
+                "events",
+                List.of("agent.registered"),
+                "ordered",
+                ordered))
+        .post("/beak/webhooks")
+        .then()
+        .statusCode(201)
+        .extract()
+        .path("webhook_id");
+  }
+
+  private static void message(String webhookId, long sequence, String status) {
+    execute(
+        "insert into webhook_messages (id, subscription_id, sequence, event_type, payload, status,"
+            + " attempts, next_attempt_at, created_at)"
+            + " values (gen_random_uuid(), ?::uuid, ?, 'agent.registered', ?, ?, 0,"
+            + " now() - interval '1 second', now() - interval '1 hour' + (? * interval '1 second'))",
+        webhookId,
+        sequence,
+        "{\"n\":" + sequence + "}",
+        status,
+        sequence);
+  }
+
+  @Test
+  void messagesArePagedNewestFirstAndRetriedOnRequest() {
+    TestDuckling owner = TestDucklings.create();
+    String path = "/fail/" + UUID.randomUUID();
+    String id = subscribe(owner, path, false);
+    for (long n = 1; n <= 3; n++) {
+      message(id, n, "pending");
+    }
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                queryLong(
+                        "select count(*) from webhook_messages where subscription_id = ?::uuid"
+                            + " and attempts = 1",
+                        id)
+                    == 3);
+    // Hold the automatic retries back, so only the requested one happens.
+    execute(
+        "update webhook_messages set next_attempt_at = now() + interval '1 hour'"
+            + " where subscription_id = ?::uuid",
+        id);
+    owner
+        .as()
+        .queryParam("size", 2)
+        .get("/beak/webhooks/" + id + "/messages")
+        .then()
+        .statusCode(200)
+        .body("messages", hasSize(2))
+        .body("messages[0].sequence", equalTo(3))
+        .body("messages[0].status", equalTo("pending"))
+        .body("messages[0].attempts", equalTo(1))
+        .body("messages[0].last_response_status", equalTo(500))
+        .body("messages[0].last_response_body", equalTo("{\"error\":\"down\"}"))
+        .body("messages[0].next_attempt_at", notNullValue())
+        .body("messages[0].body", equalTo("{\"n\":3}"))
+        .body("next_page", equalTo(1));
+    String first =
+        queryString(
+            "select id from webhook_messages where subscription_id = ?::uuid and sequence = 1", id);
+    owner
+        .as()
+        .post("/beak/webhooks/" + id + "/messages/" + first + "/retry")
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("pending"));
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                queryLong("select attempts from webhook_messages where id = ?::uuid", first) == 2);
+    TestDuckling stranger = TestDucklings.create();
+    assertProblem(stranger.as().get("/beak/webhooks/" + id + "/messages").then(), 404, "E4005");
+    assertProblem(
+        stranger.as().post("/beak/webhooks/" + id + "/messages/" + first + "/retry").then(),
+        404,
+        "E4005");
+  }
+
+  @Test
+  void replaySendsEverythingSinceATimeAgain() {
+    TestDuckling owner = TestDucklings.create();
+    String path = "/ok/" + UUID.randomUUID();
+    String id = subscribe(owner, path, false);
+    for (long n = 1; n <= 3; n++) {
+      message(id, n, "delivered");
+    }
+    // Rows are an hour old, one second apart: "since" falls between the first and the second.
+    Instant since = Instant.now().minusSeconds(3600).plusMillis(1500);
+    owner
+        .as()
+        .contentType(ContentType.JSON)
+        .body(Map.of("since", since.toString()))
+        .post("/beak/webhooks/" + id + "/replay")
+        .then()
+        .statusCode(200)
+        .body("messages", equalTo(2));
+    await().atMost(WAIT).until(() -> receiver.at(path).size() == 2);
+    assertTrue(
+        receiver.at(path).stream().noneMatch(r -> r.body().equals("{\"n\":1}")),
+        "nothing older than since");
+  }
+
+  @Test
+  void anOrderedWebhookSendsTheNextMessageOnlyAfterThePreviousIsDone() {
+    TestDuckling owner = TestDucklings.create();
+    String path = "/flaky/" + UUID.randomUUID();
+    String id = subscribe(owner, path, true);
+    message(id, 1, "pending");
+    message(id, 2, "pending");
+    await().atMost(WAIT).until(() -> receiver.at(path).size() >= 1);
+    // The first attempt of message 1 failed; message 2 waits for its retry (5 s later).
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                "delivered"
+                    .equals(
+                        queryString(
+                            "select status from webhook_messages where subscription_id = ?::uuid"
+                                + " and sequence = 2",
+                            id)));
+    List<String> bodies = receiver.at(path).stream().map(Receiver.Received::body).toList();
+    // 1 fails, 1 again (delivered), then 2 (fails once, then delivered): never 2 before 1 is done.
+    assertEquals("{\"n\":1}", bodies.get(0));
+    assertEquals("{\"n\":1}", bodies.get(1));
+    assertEquals("{\"n\":2}", bodies.get(2));
+  }
+
+  @Test
+  void theTesterSendsASignedSampleNowAndReportsTheAnswer() {
+    TestDuckling owner = TestDucklings.create();
+    String path = "/ok/" + UUID.randomUUID();
+    String id = subscribe(owner, path, false);
+    owner
+        .as()
+        .contentType(ContentType.JSON)
+        .body(Map.of("event_type", "cert.issued"))
+        .post("/beak/webhooks/" + id + "/test")
+        .then()
+        .statusCode(200)
+        .body("success", equalTo(true))
+        .body("status", equalTo(200))
+        .body("body", equalTo("thanks"))
+        .body("latency_ms", notNullValue());
+    assertEquals(1, receiver.at(path).size());
+    Receiver.Received got = receiver.at(path).get(0);
+    assertTrue(got.body().startsWith("{\"type\":\"cert.issued\""), got.body());
+    assertTrue(got.header("webhook-signature").startsWith("v1,"));
+
+    String failing =
+        owner
+            .as()
+            .contentType(ContentType.JSON)
+            .body(
+                Map.of(
+                    "url",
+                    receiver.url("/fail/" + UUID.randomUUID()),
+                    "events",
+                    List.of("peck.sent")))
+            .post("/beak/webhooks")
+            .then()
+            .extract()
+            .path("webhook_id");
+    owner
+        .as()
+        .contentType(ContentType.JSON)
+        .body(Map.of("event_type", "peck.sent"))
+        .post("/beak/webhooks/" + failing + "/test")
+        .then()
+        .statusCode(200)
+        .body("success", equalTo(false))
+        .body("status", equalTo(500))
+        .body("error", startsWith("HTTP 500"));
+    assertProblem(
+            owner
+                .as()
+                .contentType(ContentType.JSON)
+                .body(Map.of("event_type", "duck.quacked"))
+                .post("/beak/webhooks/" + id + "/test")
+                .then(),
+            400,
+            "E4000")
+        .body("errors[0].field", equalTo("event_type"));
+  }
+}

@@ -1,0 +1,82 @@
+package com.spaceduck.identity.webhooks;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A webhook endpoint for tests, on a random local port. The path decides the answer: {@code /ok/…}
+ * 200, {@code /fail/…} 500, {@code /redirect/…} 302 to an {@code /ok} path, {@code /flaky/…} 500 to
+ * a message's first attempt and 200 after. Every request is kept.
+ */
+final class Receiver {
+
+  record Received(String path, Map<String, String> headers, String body) {
+    String header(String name) {
+      return headers.get(name);
+    }
+  }
+
+  final List<Received> requests = new CopyOnWriteArrayList<>();
+  private final Map<String, AtomicInteger> attemptsById = new ConcurrentHashMap<>();
+  private final HttpServer server;
+
+  Receiver(Vertx vertx) throws Exception {
+    server =
+        vertx
+            .createHttpServer()
+            .requestHandler(
+                request ->
+                    request
+                        .body()
+                        .onSuccess(
+                            body -> {
+                              Map<String, String> headers = new ConcurrentHashMap<>();
+                              request
+                                  .headers()
+                                  .forEach(
+                                      h -> headers.put(h.getKey().toLowerCase(), h.getValue()));
+                              String path = request.path();
+                              requests.add(new Received(path, headers, body.toString()));
+                              String id = headers.getOrDefault("webhook-id", "");
+                              int attempt =
+                                  attemptsById
+                                      .computeIfAbsent(id, k -> new AtomicInteger())
+                                      .incrementAndGet();
+                              var response = request.response();
+                              if (path.startsWith("/fail")) {
+                                response.setStatusCode(500).end("{\"error\":\"down\"}");
+                              } else if (path.startsWith("/redirect")) {
+                                response
+                                    .setStatusCode(302)
+                                    .putHeader("location", "/ok/redirected")
+                                    .end();
+                              } else if (path.startsWith("/flaky") && attempt == 1) {
+                                response.setStatusCode(500).end("try again");
+                              } else {
+                                response.setStatusCode(200).end("thanks");
+                              }
+                            }))
+            .listen(0, "127.0.0.1")
+            .toCompletionStage()
+            .toCompletableFuture()
+            .get(10, TimeUnit.SECONDS);
+  }
+
+  String url(String path) {
+    return "http://127.0.0.1:" + server.actualPort() + path;
+  }
+
+  List<Received> at(String path) {
+    return requests.stream().filter(r -> r.path().equals(path)).toList();
+  }
+
+  void close() {
+    server.close();
+  }
+}
