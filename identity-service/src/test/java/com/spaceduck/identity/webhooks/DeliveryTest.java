@@ -49,7 +49,7 @@ class DeliveryTest {
 
   @BeforeEach
   void startReceiver() throws Exception {
-    receiver = new Receiver(vertx);
+    receiver = new Receiver();
   }
 
   @AfterEach

@@ -40,7 +40,7 @@ class MessagesTest {
 
   @BeforeEach
   void startReceiver() throws Exception {
-    receiver = new Receiver(vertx);
+    receiver = new Receiver();
   }
 
   @AfterEach

@@ -24,9 +24,15 @@ final class Receiver {
 
   final List<Received> requests = new CopyOnWriteArrayList<>();
   private final Map<String, AtomicInteger> attemptsById = new ConcurrentHashMap<>();
+  private final Vertx vertx;
   private final HttpServer server;
 
-  Receiver(Vertx vertx) throws Exception {
+  /**
+   * Runs on a Vert.x instance of its own, like a real receiver elsewhere: the application's
+   * instance stays the application's.
+   */
+  Receiver() throws Exception {
+    vertx = Vertx.vertx();
     server =
         vertx
             .createHttpServer()
@@ -78,5 +84,6 @@ final class Receiver {
 
   void close() {
     server.close();
+    vertx.close();
   }
 }
