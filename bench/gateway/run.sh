@@ -104,14 +104,19 @@ pids+=($!)
 nginx -c "$work/proxy.conf" -p "$work" -g 'daemon off;' &
 pids+=($!)
 
+# wait_ready URL LOG NAME [OTHER_URL]: ready once either URL answers 2xx.
 wait_ready() {
   for _ in $(seq 1 300); do
     curl -fsS -o /dev/null "$1" 2>/dev/null && return 0
+    [[ -n ${4:-} ]] && curl -fsS -o /dev/null "$4" 2>/dev/null && return 0
     sleep 0.1
   done
   cat "$2" >&2
   fail "$3 did not start"
 }
+
+# The JVM behind each target, for its CPU time per request.
+declare -A target_pid
 
 # start_gateway NAME LIMITER PORT APP_DIR [EXTRA_OPTS...]: limits too high to trigger.
 start_gateway() {
@@ -132,7 +137,10 @@ start_gateway() {
     -jar "$app/quarkus-run.jar" \
     >"$work/logs/$name.log" 2>&1 &
   pids+=($!)
-  wait_ready "http://127.0.0.1:$((port + 1000))/q/health/ready" "$work/logs/$name.log" "$name"
+  target_pid[$name]=$!
+  # Builds from before the management interface answer health on the API port.
+  wait_ready "http://127.0.0.1:$((port + 1000))/q/health/ready" "$work/logs/$name.log" "$name" \
+    "http://127.0.0.1:$port/q/health/ready"
 }
 
 start_bare() {
@@ -142,22 +150,35 @@ start_bare() {
   java $java_opts -cp "$classpath" "$here/BareProxy.java" $bare_port $upstream_port \
     >"$work/logs/bare.log" 2>&1 &
   pids+=($!)
+  target_pid[bare]=$!
   wait_ready "http://127.0.0.1:$bare_port$path" "$work/logs/bare.log" "the bare Vert.x proxy"
 }
 
 for _ in $(seq 1 50); do curl -fsS -o /dev/null "http://127.0.0.1:$nginx_port$path" 2>/dev/null && break; sleep 0.1; done
 
-# Runs wrk; prints "requests/s p50 p99 non-2xx" for the URL (and the header, if any).
+# utime + stime of a process, in clock ticks.
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+
+# Runs wrk; prints "requests/s p50 p99 non-2xx cpu" for the URL (and the header, if any), cpu being
+# the CPU time of process PID (if given) per request, in µs, or "-".
 load() {
-  local out
+  local out before=""
+  [[ -n ${3:-} ]] && before=$(cpu_ticks "$3")
   out=$(wrk -t"$threads" -c"$connections" -d"$duration" --latency ${2:+-H "$2"} "$1")
+  local cpu="-"
+  if [[ -n $before ]]; then
+    local ticks requests
+    ticks=$(($(cpu_ticks "$3") - before))
+    requests=$(awk '/requests in/ {print $1}' <<<"$out")
+    cpu=$(awk -v t="$ticks" -v hz="$(getconf CLK_TCK)" -v n="$requests" 'BEGIN {printf "%.1f", 1e6 * t / hz / n}')
+  fi
   echo "$out" >>"$work/logs/wrk.log"
   local rps p50 p99 errors
   rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
   p50=$(awk '$1 == "50%" {print $2}' <<<"$out")
   p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
   errors=$(awk '/Non-2xx/ {print $5}' <<<"$out")
-  echo "$rps $p50 $p99 ${errors:-0}"
+  echo "$rps $p50 $p99 ${errors:-0} $cpu"
 }
 
 # wrk prints latencies as 812.00us, 1.23ms or 1.02s: in ms.
@@ -179,6 +200,14 @@ declare -A urls=(
   [baseline-key]="http://127.0.0.1:$baseline_port$key_path"
 )
 declare -A headers=([gateway-key]="$key_header" [baseline-key]="$key_header")
+# The process each target's requests run in (the key loads go to the limiter-on JVMs).
+process_of() {
+  case $1 in
+    gateway-key) echo "${target_pid[gateway-true]:-}" ;;
+    baseline-key) echo "${target_pid[baseline-true]:-}" ;;
+    *) echo "${target_pid[$1]:-}" ;;
+  esac
+}
 targets=(nginx bare gateway-true gateway-false gateway-key)
 [[ -n "$baseline" ]] && targets+=(baseline-true baseline-key)
 declare -A runs
@@ -209,7 +238,7 @@ for round in $(seq 1 "$rounds"); do
   fi
   for target in "${order[@]}"; do
     say "round $round/$rounds: $target ..."
-    runs[$target]+="$(load "${urls[$target]}" "${headers[$target]:-}")"$'\n'
+    runs[$target]+="$(load "${urls[$target]}" "${headers[$target]:-}" "$(process_of "$target")")"$'\n'
   done
 done
 
@@ -221,17 +250,18 @@ for target in "${targets[@]}"; do
   p50=$(awk 'NF {print $2}' <<<"${runs[$target]}" | while read -r v; do to_ms "$v"; echo; done | sort -g | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)] "ms"}')
   p99=$(awk 'NF {print $3}' <<<"${runs[$target]}" | while read -r v; do to_ms "$v"; echo; done | sort -g | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)] "ms"}')
   errors=$(awk 'NF {s += $4} END {print s + 0}' <<<"${runs[$target]}")
-  result[$target]="$rps $p50 $p99 $errors"
+  cpu=$(awk 'NF && $5 != "-" {print $5}' <<<"${runs[$target]}" | sort -g | awk '{v[NR] = $1} END {print (NR ? v[int((NR + 1) / 2)] : "-")}')
+  result[$target]="$rps $p50 $p99 $errors $cpu"
 done
 
 read -r n_rps _ n_p99 _ <<<"${result[nginx]}"
 row() {
   local name=$1 label=$2
-  read -r rps p50 p99 errors <<<"${result[$name]}"
+  read -r rps p50 p99 errors cpu <<<"${result[$name]}"
   local ratio added
   ratio=$(awk -v a="$rps" -v b="$n_rps" 'BEGIN {printf "%.0f%%", 100 * a / b}')
   added=$(awk -v a="$(to_ms "$p99")" -v b="$(to_ms "$n_p99")" 'BEGIN {printf "%+.2f ms", a - b}')
-  echo "| $label | $rps | $p50 | $p99 | $ratio | $added | $errors |"
+  echo "| $label | $rps | $p50 | $p99 | $ratio | $added | $errors | ${cpu:--} |"
 }
 
 {
@@ -244,8 +274,8 @@ row() {
   echo "warmed up for $warmup each; medians of $rounds rounds that load nginx and the proxies in turn, every other round in reverse"
   echo "(non-2xx: the sum)."
   echo
-  echo "| target | requests/s | p50 | p99 | vs nginx | p99 vs nginx | non-2xx |"
-  echo "|---|---|---|---|---|---|---|"
+  echo "| target | requests/s | p50 | p99 | vs nginx | p99 vs nginx | non-2xx | JVM CPU µs/request |"
+  echo "|---|---|---|---|---|---|---|---|"
   row direct "upstream direct"
   row nginx "nginx reverse proxy"
   row bare "bare Vert.x proxy (BareProxy.java)"
@@ -258,18 +288,19 @@ row() {
   fi
   echo
   if [[ -n "$baseline" ]]; then
-    echo "This build against the baseline ($baseline), requests/s of the medians:"
+    echo "This build against the baseline ($baseline), medians: requests/s (higher is better), and CPU"
+    echo "time per request (lower is better):"
     echo
     for load in true key; do
-      read -r a _ <<<"${result[gateway-$load]}"
-      read -r b _ <<<"${result[baseline-$load]}"
-      echo "- $([[ $load == true ]] && echo "\`GET $path\`, keyed by IP" || echo "\`GET $key_path\` with a Beak Key"): $(awk -v a="$a" -v b="$b" 'BEGIN {printf "%.1f%%", 100 * a / b}')"
+      read -r a _ _ _ a_cpu <<<"${result[gateway-$load]}"
+      read -r b _ _ _ b_cpu <<<"${result[baseline-$load]}"
+      echo "- $([[ $load == true ]] && echo "\`GET $path\`, keyed by IP" || echo "\`GET $key_path\` with a Beak Key"): $(awk -v a="$a" -v b="$b" 'BEGIN {printf "%.1f%%", 100 * a / b}') of the requests/s, $(awk -v a="$a_cpu" -v b="$b_cpu" 'BEGIN {printf "%.1f%%", 100 * a / b}') of the CPU per request"
     done
     echo
   fi
   echo "Targets (DESIGN.md): gateway with the limiter >= 90% of nginx's requests/s, p99 at most 1 ms above nginx's."
   echo
-  echo "Rounds (requests/s, p50, p99, non-2xx):"
+  echo "Rounds (requests/s, p50, p99, non-2xx, JVM CPU µs/request):"
   echo
   echo '```'
   for target in "${targets[@]}"; do
