@@ -3,17 +3,13 @@ package com.spaceduck.cert.credential;
 import com.spaceduck.cert.CertConfig;
 import com.spaceduck.cert.verifier.CredentialSigning;
 import com.spaceduck.cert.verifier.CredentialVerifier;
+import com.spaceduck.platform.keys.PemKeys;
 import io.quarkus.runtime.Startup;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
-import io.smallrye.jwt.util.KeyUtils;
-import io.smallrye.jwt.util.ResourceUtils;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.security.PublicKey;
-import java.security.Signature;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +33,7 @@ public class CredentialKeys {
 
   private static final Logger LOG = Logger.getLogger(CredentialKeys.class);
   private static final String HINT =
-      " cert-service signs credentials with its own EC P-256 key pair. Make one with"
+      "cert-service signs credentials with its own EC P-256 key pair. Make one with"
           + " `openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out signing.pem &&"
           + " openssl pkey -in signing.pem -pubout -out signing.pub.pem` and set"
           + " SPACEDUCK_CERT_CREDENTIALS_SIGNING_KEY_LOCATION and"
@@ -58,7 +54,8 @@ public class CredentialKeys {
   CredentialKeys(CertConfig.Credentials settings) {
     this.signingKey = privateKey(settings.signingKeyLocation());
     PublicKey signingPublic = publicKey(settings.publicKeyLocation(), PUBLIC_KEY);
-    requirePair(signingKey, signingPublic);
+    PemKeys.requirePair(
+        signingKey, signingPublic, SignatureAlgorithm.ES256, SIGNING_KEY, PUBLIC_KEY);
     this.signingKeyId = CredentialSigning.keyId(signingPublic);
     Map<String, PublicKey> keys = new LinkedHashMap<>();
     keys.put(signingKeyId, signingPublic);
@@ -100,67 +97,17 @@ public class CredentialKeys {
   }
 
   private static PrivateKey privateKey(Optional<String> location) {
-    String pem = read(location, SIGNING_KEY);
-    try {
-      return KeyUtils.decodePrivateKey(pem, SignatureAlgorithm.ES256);
-    } catch (GeneralSecurityException | RuntimeException e) {
-      throw new IllegalStateException(
-          SIGNING_KEY + " (" + location.get() + ") is not a PEM EC private key." + HINT, e);
-    }
+    return PemKeys.privateKey(SIGNING_KEY, location, SignatureAlgorithm.ES256, HINT);
   }
 
   private static PublicKey publicKey(Optional<String> location, String property) {
-    String pem = read(location, property);
-    PublicKey key;
-    try {
-      key = KeyUtils.decodePublicKey(pem, SignatureAlgorithm.ES256);
-    } catch (GeneralSecurityException | RuntimeException e) {
-      throw new IllegalStateException(
-          property + " (" + location.get() + ") is not a PEM EC public key." + HINT, e);
-    }
+    PublicKey key = PemKeys.publicKey(property, location, SignatureAlgorithm.ES256, HINT);
     try {
       CredentialSigning.requireP256(key);
     } catch (IllegalArgumentException e) {
       throw new IllegalStateException(
-          property + " (" + location.get() + "): " + e.getMessage() + "." + HINT, e);
+          property + " (" + location.get() + "): " + e.getMessage() + ". " + HINT, e);
     }
     return key;
-  }
-
-  private static String read(Optional<String> location, String property) {
-    if (location.isEmpty() || location.get().isBlank()) {
-      throw new IllegalStateException(property + " is not set." + HINT);
-    }
-    String content;
-    try {
-      content = ResourceUtils.readResource(location.get());
-    } catch (Exception e) {
-      content = null;
-    }
-    if (content == null || content.isBlank()) {
-      throw new IllegalStateException(
-          property + " points to " + location.get() + ", which cannot be read." + HINT);
-    }
-    return content;
-  }
-
-  private static void requirePair(PrivateKey privateKey, PublicKey publicKey) {
-    try {
-      byte[] probe = "spaceduck credential key pair check".getBytes(StandardCharsets.UTF_8);
-      Signature signer = Signature.getInstance("SHA256withECDSA");
-      signer.initSign(privateKey);
-      signer.update(probe);
-      byte[] signature = signer.sign();
-      Signature verifier = Signature.getInstance("SHA256withECDSA");
-      verifier.initVerify(publicKey);
-      verifier.update(probe);
-      if (!verifier.verify(signature)) {
-        throw new IllegalStateException(
-            SIGNING_KEY + " and " + PUBLIC_KEY + " are not the two halves of one key pair.");
-      }
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(
-          SIGNING_KEY + " and " + PUBLIC_KEY + " cannot be checked as an EC key pair." + HINT, e);
-    }
   }
 }

@@ -1,17 +1,12 @@
 package com.spaceduck.gateway.client;
 
 import com.spaceduck.gateway.GatewayConfig;
+import com.spaceduck.platform.keys.PemKeys;
 import io.quarkus.runtime.configuration.ConfigurationException;
+import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import jakarta.inject.Singleton;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.PublicKey;
-import java.security.spec.X509EncodedKeySpec;
 import java.time.Clock;
-import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -98,16 +93,13 @@ public class TokenSubjects {
 
   private static PublicKey readKey(String location) {
     try {
-      String pem = Files.readString(Path.of(location));
-      String base64 = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-      byte[] der = Base64.getDecoder().decode(base64);
-      return KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(der));
-    } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
-      throw new ConfigurationException(
-          "spaceduck.gateway.jwt.public-key-location: cannot read an RSA public key (PEM) from "
-              + location
-              + ": "
-              + e.getMessage());
+      return PemKeys.publicKey(
+          "spaceduck.gateway.jwt.public-key-location",
+          Optional.of(location),
+          SignatureAlgorithm.RS256,
+          "The gateway needs identity-service's public sd_token key to key limits by user.");
+    } catch (IllegalStateException e) {
+      throw new ConfigurationException(e.getMessage(), e);
     }
   }
 }

@@ -1,8 +1,8 @@
 package com.spaceduck.identity.token;
 
+import com.spaceduck.platform.keys.PemKeys;
 import io.quarkus.runtime.Startup;
-import io.smallrye.jwt.util.KeyUtils;
-import io.smallrye.jwt.util.ResourceUtils;
+import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -10,7 +10,6 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.PublicKey;
-import java.security.Signature;
 import java.security.interfaces.RSAPublicKey;
 import java.util.Arrays;
 import java.util.Base64;
@@ -39,26 +38,20 @@ public class SigningKeys {
   public SigningKeys(
       @ConfigProperty(name = SIGN_KEY) Optional<String> signingKeyLocation,
       @ConfigProperty(name = PUBLIC_KEY) Optional<String> publicKeyLocation) {
-    String signing = read(signingKeyLocation, SIGN_KEY, SIGN_KEY_ENV, "RSA private");
-    String verifying = read(publicKeyLocation, PUBLIC_KEY, PUBLIC_KEY_ENV, "RSA public");
-    try {
-      this.signingKey = KeyUtils.decodePrivateKey(signing);
-    } catch (GeneralSecurityException | RuntimeException e) {
-      throw new IllegalStateException(
-          SIGN_KEY + " (" + signingKeyLocation.get() + ") is not a PEM RSA private key", e);
-    }
-    PublicKey decoded;
-    try {
-      decoded = KeyUtils.decodePublicKey(verifying);
-    } catch (GeneralSecurityException | RuntimeException e) {
-      throw new IllegalStateException(
-          PUBLIC_KEY + " (" + publicKeyLocation.get() + ") is not a PEM RSA public key", e);
-    }
+    this.signingKey =
+        PemKeys.privateKey(
+            SIGN_KEY, signingKeyLocation, SignatureAlgorithm.RS256, hint(SIGN_KEY_ENV, "private"));
+    PublicKey decoded =
+        PemKeys.publicKey(
+            PUBLIC_KEY,
+            publicKeyLocation,
+            SignatureAlgorithm.RS256,
+            hint(PUBLIC_KEY_ENV, "public"));
     if (!(decoded instanceof RSAPublicKey rsa)) {
       throw new IllegalStateException(PUBLIC_KEY + " is not an RSA public key");
     }
     this.publicKey = rsa;
-    requirePair(signingKey, publicKey);
+    PemKeys.requirePair(signingKey, publicKey, SignatureAlgorithm.RS256, SIGN_KEY, PUBLIC_KEY);
     this.keyId = thumbprint(publicKey);
   }
 
@@ -84,49 +77,12 @@ public class SigningKeys {
     return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 
-  private static String read(
-      Optional<String> location, String property, String env, String description) {
-    String hint =
-        "identity-service needs the "
-            + description
-            + " key of sd_tokens: set "
-            + property
-            + " (environment variable "
-            + env
-            + ") to a PEM file; scripts/run-local.sh generates a development pair in .local/jwt/.";
-    if (location.isEmpty() || location.get().isBlank()) {
-      throw new IllegalStateException(property + " is not set. " + hint);
-    }
-    String content;
-    try {
-      content = ResourceUtils.readResource(location.get());
-    } catch (Exception e) {
-      content = null;
-    }
-    if (content == null || content.isBlank()) {
-      throw new IllegalStateException(
-          property + " points to " + location.get() + ", which cannot be read. " + hint);
-    }
-    return content;
-  }
-
-  private static void requirePair(PrivateKey privateKey, PublicKey publicKey) {
-    try {
-      byte[] probe = "spaceduck key pair check".getBytes(StandardCharsets.UTF_8);
-      Signature signer = Signature.getInstance("SHA256withRSA");
-      signer.initSign(privateKey);
-      signer.update(probe);
-      byte[] signature = signer.sign();
-      Signature verifier = Signature.getInstance("SHA256withRSA");
-      verifier.initVerify(publicKey);
-      verifier.update(probe);
-      if (!verifier.verify(signature)) {
-        throw new IllegalStateException(
-            SIGN_KEY + " and " + PUBLIC_KEY + " are not the two halves of one key pair");
-      }
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("Cannot check the sd_token key pair", e);
-    }
+  private static String hint(String env, String half) {
+    return "identity-service needs the RSA "
+        + half
+        + " key of sd_tokens: set it (environment variable "
+        + env
+        + ") to a PEM file; scripts/run-local.sh generates a development pair in .local/jwt/.";
   }
 
   private static String thumbprint(RSAPublicKey key) {
