@@ -72,9 +72,11 @@ class OutboxAndConsumerTest {
         assertEquals(0, rows.getInt(1));
       }
     }
-    // Give the relay several runs to publish anything it (wrongly) had.
-    Thread.sleep(500);
-    assertTrue(streamEvents(subject).isEmpty());
+    // Through several relay runs, nothing it (wrongly) had reaches the stream.
+    await()
+        .during(Duration.ofMillis(500))
+        .atMost(PATIENCE)
+        .until(() -> streamEvents(subject).isEmpty());
   }
 
   @Test
@@ -85,9 +87,11 @@ class OutboxAndConsumerTest {
     redis.stream(String.class).xadd(config.stream(), Map.of("event", payload));
 
     await().atMost(PATIENCE).until(() -> probe.attempts(event.id()) >= 1 && pendingCount() == 0);
-    Thread.sleep(300);
-    assertEquals(1, probe.applied(event.id()));
-    assertEquals(1, probe.attempts(event.id()), "the duplicate never reached the handler");
+    // The duplicate never reaches the handler.
+    await()
+        .during(Duration.ofMillis(300))
+        .atMost(PATIENCE)
+        .until(() -> probe.applied(event.id()) == 1 && probe.attempts(event.id()) == 1);
   }
 
   @Test

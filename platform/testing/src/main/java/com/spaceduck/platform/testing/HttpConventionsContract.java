@@ -1,6 +1,5 @@
 package com.spaceduck.platform.testing;
 
-import static com.spaceduck.platform.testing.ManagementInterface.management;
 import static com.spaceduck.platform.testing.ProblemAssertions.assertProblem;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -8,21 +7,21 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import com.spaceduck.platform.problem.ErrorKind;
 import com.spaceduck.platform.problem.ProblemFamily;
 import io.quarkus.runtime.configuration.MemorySize;
-import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 /**
  * The HTTP conventions every service keeps (DESIGN.md, "Conventions"). Each service's test extends
- * it, naming its error family and JSON naming.
+ * it, naming its error family and JSON naming. Beyond what {@link PackagedConventionsContract}
+ * checks on a packaged application, these use the test-only probe resource of each service's test
+ * sources ({@code /test-support/probe}).
  */
-public abstract class HttpConventionsContract {
+public abstract class HttpConventionsContract extends PackagedConventionsContract {
 
   private static final String PROBE = "/test-support/probe";
   private static final String UUID_PATTERN =
@@ -46,6 +45,7 @@ public abstract class HttpConventionsContract {
    */
   protected HttpConventionsContract(
       ProblemFamily family, boolean snakeCaseJson, String unauthorizedCode) {
+    super(family);
     this.family = family;
     this.snakeCaseJson = snakeCaseJson;
     this.unauthorizedCode = unauthorizedCode;
@@ -57,16 +57,6 @@ public abstract class HttpConventionsContract {
 
   private String displayName() {
     return snakeCaseJson ? "display_name" : "displayName";
-  }
-
-  @Test
-  void unknownPathIsProblem404() {
-    assertProblem(given().get("/no/such/path").then(), 404, code(ErrorKind.NOT_FOUND));
-  }
-
-  @Test
-  void unknownManagementPathIsProblem404() {
-    assertProblem(given().get("/q/no-such-thing").then(), 404, code(ErrorKind.NOT_FOUND));
   }
 
   @Test
@@ -146,16 +136,6 @@ public abstract class HttpConventionsContract {
   }
 
   @Test
-  void overlongRequestTargetIsProblem414() {
-    // 8 KiB is the limit; the HTTP decoder's own (bare) limit is far above it.
-    String query = "?q=" + "a".repeat(9000);
-    assertProblem(given().get("/no/such/path" + query).then(), 414, code(ErrorKind.URI_TOO_LONG))
-        .header("Connection", "close");
-    assertProblem(
-        given().get("/no/such/path?q=" + "a".repeat(8000)).then(), 404, code(ErrorKind.NOT_FOUND));
-  }
-
-  @Test
   void unreachableDependencyIsProblem503WithRetryAfter() {
     assertProblem(given().get(PROBE + "/unreachable").then(), 503, code(ErrorKind.UNAVAILABLE))
         .header("Retry-After", "5");
@@ -203,34 +183,5 @@ public abstract class HttpConventionsContract {
         .header("X-Request-Id", matchesPattern(UUID_PATTERN))
         .body(matchesPattern(UUID_PATTERN));
     given().get("/no/such/path").then().body("request_id", matchesPattern(UUID_PATTERN));
-  }
-
-  @Test
-  void healthMetricsAndOpenApiAreServedOnTheManagementInterface() {
-    for (String probe : new String[] {"/q/health/live", "/q/health/ready", "/q/health/started"}) {
-      management().get(probe).then().statusCode(200).body("status", equalTo("UP"));
-    }
-    management()
-        .get("/q/metrics")
-        .then()
-        .statusCode(200)
-        .body(containsString("jvm_memory_used_bytes"));
-    management().get("/q/openapi").then().statusCode(200).body(containsString("openapi"));
-  }
-
-  @Test
-  void apiPortServesNoHealthMetricsOrOpenApi() {
-    assertNotEquals(RestAssured.port, ManagementInterface.port());
-    for (String path :
-        new String[] {
-          "/q/health",
-          "/q/health/live",
-          "/q/health/ready",
-          "/q/health/started",
-          "/q/metrics",
-          "/q/openapi"
-        }) {
-      assertProblem(given().get(path).then(), 404, code(ErrorKind.NOT_FOUND));
-    }
   }
 }

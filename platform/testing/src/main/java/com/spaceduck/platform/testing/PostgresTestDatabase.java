@@ -30,6 +30,7 @@ public class PostgresTestDatabase implements QuarkusTestResourceLifecycleManager
   private static final Duration ABANDONED_AFTER = Duration.ofHours(6);
 
   private static volatile String currentDatabase;
+  private static volatile String currentStream;
 
   private String database;
   private String stream;
@@ -59,6 +60,7 @@ public class PostgresTestDatabase implements QuarkusTestResourceLifecycleManager
           e);
     }
     currentDatabase = database;
+    currentStream = stream;
     String hostPort = LocalServices.pgHost() + ":" + LocalServices.pgPort();
     Map<String, String> config = new HashMap<>();
     config.put("quarkus.datasource.reactive.url", "postgresql://" + hostPort + "/" + database);
@@ -83,7 +85,8 @@ public class PostgresTestDatabase implements QuarkusTestResourceLifecycleManager
     } catch (SQLException e) {
       // The next run drops it once it counts as abandoned.
     }
-    RedisKeys.delete(stream);
+    LocalRedis.delete(stream);
+    currentStream = null;
     currentDatabase = null;
   }
 
@@ -98,6 +101,14 @@ public class PostgresTestDatabase implements QuarkusTestResourceLifecycleManager
         + LocalServices.pgPort()
         + "/"
         + currentDatabase;
+  }
+
+  /** The event stream of the running test (its key on the local Redis). */
+  public static String stream() {
+    if (currentStream == null) {
+      throw new IllegalStateException("No test database is running");
+    }
+    return currentStream;
   }
 
   /** A JDBC connection to the running test database. */
