@@ -21,14 +21,16 @@ public class MetricsRepository {
     this.pool = pool;
   }
 
-  /** registered, certified, bonded, domains. */
-  public Uni<long[]> counts() {
+  /** What the public counts are made of. */
+  public record Counts(long registered, long certified, long bonded, long domains) {}
+
+  public Uni<Counts> counts() {
     return pool.query(COUNTS)
         .execute()
         .map(
             rows -> {
               Row row = rows.iterator().next();
-              return new long[] {row.getLong(0), row.getLong(1), row.getLong(2), row.getLong(3)};
+              return new Counts(row.getLong(0), row.getLong(1), row.getLong(2), row.getLong(3));
             });
   }
 }

@@ -49,7 +49,12 @@ public class MetricsService {
         .map(
             counts -> {
               MetricsResponse value =
-                  new MetricsResponse(counts[0], counts[1], counts[2], counts[3], version);
+                  new MetricsResponse(
+                      counts.registered(),
+                      counts.certified(),
+                      counts.bonded(),
+                      counts.domains(),
+                      version);
               snapshot = new Snapshot(value, clock.instant());
               return value;
             })

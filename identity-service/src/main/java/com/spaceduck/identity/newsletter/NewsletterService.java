@@ -1,7 +1,7 @@
 package com.spaceduck.identity.newsletter;
 
 import com.spaceduck.identity.EmailAddresses;
-import com.spaceduck.identity.UniqueViolations;
+import com.spaceduck.platform.events.UniqueViolations;
 import com.spaceduck.platform.problem.FieldError;
 import com.spaceduck.platform.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.Panache;

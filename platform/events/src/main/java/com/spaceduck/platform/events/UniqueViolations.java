@@ -1,4 +1,4 @@
-package com.spaceduck.identity;
+package com.spaceduck.platform.events;
 
 import io.vertx.pgclient.PgException;
 
