@@ -70,6 +70,11 @@ package() {
   touch "$work/$name/ok"
 }
 
+! port_open 127.0.0.1 "$port" && ! port_open 127.0.0.1 "$(management_port "$port")" ||
+  fail "Port $port or $(management_port "$port") is taken; set PORT."
+pid=
+trap '[[ -z $pid ]] || kill "$pid" 2>/dev/null || true' EXIT
+
 now_ms() { date +%s%3N; }
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2)}'; }
 
