@@ -2,7 +2,12 @@
 # Resident memory of the four services under load, with the JVM settings of the Kubernetes
 # manifests: each JVM gets JAVA_TOOL_OPTIONS and MALLOC_ARENA_MAX exactly as
 # deploy/k8s/base/kustomization.yaml sets them, and -XX:MaxRAM set to its pod's memory limit
-# (from deploy/k8s/base/<service>.yaml), so heap sizing follows the limit as it does in a pod.
+# (from deploy/k8s/base/<service>.yaml), so heap sizing follows the limit as it does in a pod,
+# and -XX:ActiveProcessorCount set to its CPU limit, so the JVM sizes its thread pools, JIT
+# compiler threads and Argon2id's hashing pool for the CPU it has in a pod. The JDK is the
+# image's (deploy/docker/Dockerfile.jvm): $JAVA_HOME, default the JDK 25 in /usr/lib/jvm if
+# present, else `java`; a service whose target/quarkus-app holds an AOT cache (app.aot,
+# `./mvnw package -Daot` on JDK 25) runs with it, as the image does.
 # All four run together on 127.0.0.1 against throw-away databases (dropped at the end); wrk
 # drives them through the gateway: sign-ups, GET /beak/me, POST /beak/cert/verify and
 # GET /beak/cert/view, $DURATION each. Writes RESULTS.md beside this script: RSS when ready,
@@ -10,6 +15,8 @@
 #
 #   bench/memory/run.sh                    (builds first if needed)
 #   DURATION=30s bench/memory/run.sh
+#   JAVA_HOME=/usr/lib/jvm/java-17-openjdk-amd64 bench/memory/run.sh   (another JDK)
+#   APPS=bench/startup/.work/aot-25 bench/memory/run.sh   (the packages in $APPS/<service>)
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -23,6 +30,10 @@ k8s=deploy/k8s/base
 services=(identity-service:18181 cert-service:18182 sync-service:18183 gateway:18180)
 gateway=http://127.0.0.1:18180
 
+if [[ -z ${JAVA_HOME:-} && -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ]]; then
+  JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
+fi
+java=${JAVA_HOME:+$JAVA_HOME/bin/}java
 require_java
 require_postgres
 require_redis
@@ -42,9 +53,13 @@ tool_options=$(sed -n 's/^ *- JAVA_TOOL_OPTIONS=//p' "$k8s/kustomization.yaml")
 arena_max=$(sed -n 's/^ *- MALLOC_ARENA_MAX=//p' "$k8s/kustomization.yaml")
 [[ -n $tool_options ]] || fail "no JAVA_TOOL_OPTIONS in $k8s/kustomization.yaml"
 limit_mib() { # the memory limit of a service's container, in MiB
-  awk '/limits:/ {in_limits = 1} in_limits && /memory:/ {sub(/Mi/, "", $2); print $2; exit}' "$k8s/$1.yaml"
+  awk '/^      containers:/ {c = 1} c && /limits:/ {l = 1} c && l && /memory:/ {sub(/Mi/, "", $2); print $2; exit}' "$k8s/$1.yaml"
+}
+cpu_limit() { # the CPU limit of a service's container, in whole CPUs (at least 1)
+  awk '/^      containers:/ {c = 1} c && /limits:/ {l = 1} c && l && /cpu:/ {gsub(/"/, "", $2); v = ($2 ~ /m$/) ? substr($2, 1, length($2) - 1) / 1000 : $2; print (v < 1) ? 1 : int(v + 0.999); exit}' "$k8s/$1.yaml"
 }
 
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 tag=mem_$(date +%s)
 work=$(mktemp -d)
 pids=()
@@ -63,13 +78,19 @@ done
 use_dev_jwt_keys "$work/jwt" >/dev/null
 use_dev_credential_keys "$work/jwt"
 
-declare -A pid_of ready_rss limit
+declare -A pid_of ready_rss limit cpus
 for entry in "${services[@]}"; do
   name=${entry%%:*} port=${entry#*:}
   limit[$name]=$(limit_mib "$name")
+  cpus[$name]=$(cpu_limit "$name")
   db=${name%-service}
-  say "starting $name on $port (limit ${limit[$name]} MiB) ..."
-  env MALLOC_ARENA_MAX="${arena_max:-}" JAVA_TOOL_OPTIONS="$tool_options -XX:MaxRAM=${limit[$name]}m" \
+  app=$root/$name/target/quarkus-app
+  [[ -z ${APPS:-} ]] || app=$(cd "$APPS" && pwd)/$name
+  aot=()
+  [[ -f $app/app.aot ]] && aot=(-XX:AOTCache=app.aot)
+  say "starting $name on $port (limit ${limit[$name]} MiB, ${cpus[$name]} CPU${aot:+, AOT cache}) ..."
+  (cd "$app" && exec env MALLOC_ARENA_MAX="${arena_max:-}" \
+    JAVA_TOOL_OPTIONS="$tool_options -XX:MaxRAM=${limit[$name]}m -XX:ActiveProcessorCount=${cpus[$name]}" \
     QUARKUS_HTTP_PORT="$port" QUARKUS_MANAGEMENT_PORT="$(management_port "$port")" QUARKUS_LOG_CONSOLE_LEVEL=WARN SPACEDUCK_DATABASE="${tag}_$db" \
     SPACEDUCK_EVENTS_STREAM="bench:$tag:events" \
     SPACEDUCK_GATEWAY_UPSTREAMS_IDENTITY=http://127.0.0.1:18181 \
@@ -79,7 +100,7 @@ for entry in "${services[@]}"; do
     SPACEDUCK_GATEWAY_STATUS_READINESS_CERT=http://127.0.0.1:19182/q/health/ready \
     SPACEDUCK_GATEWAY_STATUS_READINESS_SYNC=http://127.0.0.1:19183/q/health/ready \
     SPACEDUCK_GATEWAY_RATE_LIMITS_KEY_PREFIX="bench:$tag:" \
-    java -Dspaceduck.gateway.rate-limits.groups.signup.limit=50000000 \
+    "$java" "${aot[@]}" -Dspaceduck.gateway.rate-limits.groups.signup.limit=50000000 \
     -Dspaceduck.gateway.rate-limits.groups.signup.burst=50000000 \
     -Dspaceduck.gateway.rate-limits.groups.beak.limit=50000000 \
     -Dspaceduck.gateway.rate-limits.groups.beak.burst=50000000 \
@@ -87,7 +108,7 @@ for entry in "${services[@]}"; do
     -Dspaceduck.gateway.rate-limits.groups.cert-verify.burst=50000000 \
     -Dspaceduck.gateway.rate-limits.groups.cert-view.limit=50000000 \
     -Dspaceduck.gateway.rate-limits.groups.cert-view.burst=50000000 \
-    -jar "$name/target/quarkus-app/quarkus-run.jar" >"$work/$name.log" 2>&1 &
+    -jar quarkus-run.jar) >"$work/$name.log" 2>&1 &
   pid_of[$name]=$!
   pids+=($!)
   wait_ready "http://127.0.0.1:$(management_port "$port")" "${pid_of[$name]}" "$work/$name.log" "$name"
@@ -122,9 +143,13 @@ run view 32 bench/identity/me.lua /beak/cert/view BENCH_CREDENTIAL="$token"
 {
   echo "# Resident memory under load, with the pods' JVM settings"
   echo
-  echo "Produced by \`bench/memory/run.sh\` on $(date -u +%Y-%m-%d), $(nproc) cores, $(java -version 2>&1 | head -1)."
-  echo "Every JVM: \`JAVA_TOOL_OPTIONS=$tool_options -XX:MaxRAM=<its limit>\`, \`MALLOC_ARENA_MAX=${arena_max:-unset}\`"
-  echo "(from deploy/k8s/base). All four services and wrk share the machine; load goes through the gateway."
+  echo "Produced by \`bench/memory/run.sh\` on $(date -u +%Y-%m-%d), $(nproc) cores, $("$java" -version 2>&1 | head -1)."
+  echo "Load average before: $load_before, after: $(cut -d' ' -f1-3 /proc/loadavg)."
+  echo "Every JVM: \`JAVA_TOOL_OPTIONS=$tool_options -XX:MaxRAM=<its limit> -XX:ActiveProcessorCount=<its CPU limit>\`,"
+  aot_note=
+  [[ -f ${APPS:-identity-service/target/quarkus-app}${APPS:+/identity-service}/app.aot ]] && aot_note=", -XX:AOTCache=app.aot (the image's AOT cache)"
+  echo "\`MALLOC_ARENA_MAX=${arena_max:-unset}\` (from deploy/k8s/base)$aot_note."
+  echo "All four services and wrk share the machine; load goes through the gateway."
   echo
   echo "| load, $duration each | connections | requests/s | non-2xx |"
   echo "|---|---|---|---|"

@@ -1,11 +1,31 @@
 #!/usr/bin/env bash
-# Start-to-ready time and resident memory of each service's JVM build.
-# For every service, RUNS times: launch `java -jar quarkus-run.jar`, poll /q/health/ready (management port)
-# every 10 ms until it answers 200, and record the wall time from launch, the start-up time
-# Quarkus reports, and the RSS once ready. Writes the table to RESULTS.md beside this file.
+# Start-to-ready time and resident memory of each service's JVM build, in several variants
+# side by side (same run, interleaved, so they share the machine's noise):
 #
-#   bench/startup/run.sh            (after ./mvnw package -DskipTests, or it builds first)
-#   RUNS=5 bench/startup/run.sh
+#   before       JDK 17, JAVA_OPTS of the old run script (-Xmx256m -XX:+UseSerialGC), Flyway
+#                migrating/validating at start: the figure this bench reported before.
+#   pod-17       JDK 17 with the pods' settings: JAVA_TOOL_OPTIONS and MALLOC_ARENA_MAX from
+#                deploy/k8s/base, -XX:MaxRAM=<the container's limit>, no Flyway at start
+#                (an init container migrates, QUARKUS_FLYWAY_MIGRATE_AT_START=false).
+#   appcds-17    pod-17 plus the AppCDS archive Quarkus writes at package time
+#                (-Dappcds: quarkus.package.jar.appcds.enabled, built with JDK 17).
+#   pod-25       pod settings on JDK 25 ($JDK25, Temurin), no archive.
+#   aot-25       pod-25 plus the AOT cache (JEP 483/514/515) Quarkus writes at package time
+#                (-Daot, built with JDK 25): the image's configuration (deploy/docker).
+#   trained-25   pod-25 plus an AOT cache recorded by this script from a full training run
+#                (launch, ready, a few requests, exit): what a cache trained against a real
+#                database and Redis would give.
+#   c1-25        aot-25 plus -XX:TieredStopAtLevel=1 (for the record: C1 only costs steady-
+#                state speed, so it is not deployed).
+#
+# For every service, RUNS rounds; each round launches every variant once: `java -jar
+# quarkus-run.jar`, poll /q/health/ready (management port) every 10 ms until 200, record
+# wall time from launch, the start-up time Quarkus reports, and the RSS once ready.
+# Writes RESULTS.md beside this file.
+#
+#   bench/startup/run.sh                 (builds the variants first if needed)
+#   RUNS=5 VARIANTS="pod-17 aot-25" bench/startup/run.sh
+#   REBUILD=1 bench/startup/run.sh       (rebuild the variants' packages)
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -14,10 +34,14 @@ cd "$root"
 # shellcheck source=scripts/lib.sh
 source scripts/lib.sh
 
-runs=${RUNS:-3}
-port=18090
-services=(gateway identity-service cert-service sync-service)
-java_opts=${JAVA_OPTS:--Xmx256m -XX:+UseSerialGC}
+runs=${RUNS:-5}
+port=${PORT:-18090}
+services=(${SERVICES:-gateway identity-service cert-service sync-service})
+variants=(${VARIANTS:-before pod-17 appcds-17 pod-25 aot-25 trained-25 c1-25})
+jdk17=${JDK17:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}
+jdk25=${JDK25:-/usr/lib/jvm/temurin-25-jdk-amd64}
+work=$here/.work # ignored: the variants' packages and recorded caches
+k8s=$root/deploy/k8s/base
 
 require_java
 require_postgres
@@ -25,48 +49,148 @@ require_redis
 ensure_databases identity cert sync
 use_dev_jwt_keys "$root/.local/jwt"
 use_dev_credential_keys "$root/.local/jwt"
-for s in "${services[@]}"; do
-  [[ -f $s/target/quarkus-app/quarkus-run.jar ]] || ./mvnw -B -q package -DskipTests
-done
+
+tool_options=$(sed -n 's/^ *- JAVA_TOOL_OPTIONS=//p' "$k8s/kustomization.yaml")
+arena_max=$(sed -n 's/^ *- MALLOC_ARENA_MAX=//p' "$k8s/kustomization.yaml")
+limit_mib() { # the memory limit of a service's container, in MiB
+  awk '/^      containers:/ {c = 1} c && /limits:/ {l = 1} c && l && /memory:/ {sub(/Mi/, "", $2); print $2; exit}' "$k8s/$1.yaml"
+}
+
+# package NAME JDK MAVEN-ARGS...: the four services packaged into $work/NAME/<service>.
+package() {
+  local name=$1 jdk=$2
+  shift 2
+  [[ -z ${REBUILD:-} && -f $work/$name/ok ]] && return
+  say "packaging the $name variant (JDK $(basename "$jdk")) ..."
+  rm -rf "${work:?}/$name"
+  mkdir -p "$work/$name"
+  JAVA_HOME=$jdk ./mvnw -B -ntp -o -q package -DskipTests -Dspotless.skip "$@" \
+    -pl "$(IFS=,; echo "${services[*]}")" >"$work/$name.log" 2>&1 || { tail -30 "$work/$name.log" >&2; fail "packaging $name failed"; }
+  for s in "${services[@]}"; do cp -r "$s/target/quarkus-app" "$work/$name/$s"; done
+  touch "$work/$name/ok"
+}
+
+! port_open 127.0.0.1 "$port" && ! port_open 127.0.0.1 "$(management_port "$port")" ||
+  fail "Port $port or $(management_port "$port") is taken; set PORT."
+pid=
+trap '[[ -z $pid ]] || kill "$pid" 2>/dev/null || true' EXIT
 
 now_ms() { date +%s%3N; }
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2)}'; }
 
-rows=()
-for s in "${services[@]}"; do
-  walls=() reported=() rss=()
-  for _ in $(seq 1 "$runs"); do
-    log=$(mktemp)
-    start=$(now_ms)
-    # shellcheck disable=SC2086
-    QUARKUS_HTTP_PORT=$port QUARKUS_MANAGEMENT_PORT=$(management_port "$port") java $java_opts -jar "$s/target/quarkus-app/quarkus-run.jar" >"$log" 2>&1 &
-    pid=$!
-    until curl -fsS -o /dev/null "http://127.0.0.1:$(management_port "$port")/q/health/ready" 2>/dev/null; do
-      kill -0 $pid 2>/dev/null || { cat "$log" >&2; fail "$s exited during start-up"; }
-      (( $(now_ms) - start < 60000 )) || fail "$s not ready after 60 s"
-      sleep 0.01
-    done
-    walls+=($(($(now_ms) - start)))
-    rss+=($(($(ps -o rss= -p $pid) / 1024)))
-    reported+=($(grep -oE 'started in [0-9.]+s' "$log" | grep -oE '[0-9.]+' | awk '{print int($1*1000)}'))
-    kill $pid && wait $pid 2>/dev/null || true
-    rm -f "$log"
+# launch SERVICE VARIANT [EXTRA-JVM-OPTION...]: starts the variant in the background; sets pid, log.
+launch() {
+  local s=$1 v=$2 java= app= opts= env_extra=()
+  shift 2
+  case $v in
+    before) java=$jdk17/bin/java app=$work/plain-17/$s opts="-Xmx256m -XX:+UseSerialGC" ;;
+    pod-17) java=$jdk17/bin/java app=$work/plain-17/$s ;;
+    appcds-17) java=$jdk17/bin/java app=$work/appcds-17/$s opts="-XX:SharedArchiveFile=app-cds.jsa" ;;
+    pod-25) java=$jdk25/bin/java app=$work/plain-17/$s ;;
+    aot-25) java=$jdk25/bin/java app=$work/aot-25/$s opts="-XX:AOTCache=app.aot" ;;
+    trained-25) java=$jdk25/bin/java app=$work/trained-25/$s opts="-XX:AOTCache=app.aot" ;;
+    c1-25) java=$jdk25/bin/java app=$work/aot-25/$s opts="-XX:AOTCache=app.aot -XX:TieredStopAtLevel=1" ;;
+    *) fail "unknown variant $v" ;;
+  esac
+  if [[ $v == before ]]; then
+    env_extra=(JAVA_TOOL_OPTIONS= MALLOC_ARENA_MAX=)
+  else
+    env_extra=(JAVA_TOOL_OPTIONS="$tool_options -XX:MaxRAM=$(limit_mib "$s")m" MALLOC_ARENA_MAX="$arena_max"
+      QUARKUS_FLYWAY_MIGRATE_AT_START=false)
+  fi
+  log=$(mktemp)
+  # shellcheck disable=SC2086
+  (cd "$app" && exec env "${env_extra[@]}" QUARKUS_HTTP_PORT=$port QUARKUS_MANAGEMENT_PORT=$(management_port "$port") \
+    "$java" $opts "$@" -jar quarkus-run.jar) >"$log" 2>&1 &
+  pid=$!
+}
+
+# wait_up START: polls readiness every 10 ms; prints the wall time in ms.
+wait_up() {
+  until curl -fsS -o /dev/null "http://127.0.0.1:$(management_port "$port")/q/health/ready" 2>/dev/null; do
+    kill -0 "$pid" 2>/dev/null || { cat "$log" >&2; fail "exited during start-up"; }
+    (($(now_ms) - $1 < 180000)) || fail "not ready after 180 s"
+    sleep 0.01
   done
-  rows+=("| $s | $(printf '%s\n' "${walls[@]}" | median) | $(printf '%s\n' "${reported[@]}" | median) | $(printf '%s\n' "${rss[@]}" | median) | ${walls[*]} |")
+  echo $(($(now_ms) - $1))
+}
+
+need() { printf '%s\n' "${variants[@]}" | grep -qx "$1"; }
+# The plain package last, so that target/ holds what the other benches expect.
+if need appcds-17; then package appcds-17 "$jdk17" -Dappcds; fi
+if need aot-25 || need c1-25 || need trained-25; then package aot-25 "$jdk25" -Daot; fi
+if need before || need pod-17 || need pod-25; then package plain-17 "$jdk17"; fi
+if need trained-25 && [[ -n ${REBUILD:-} || ! -f $work/trained-25/ok ]]; then
+  # The aot-jar layout (libraries on the JDK's class path, which the AOT cache can hold),
+  # trained by one real start: launch, ready, a few requests, then exit (SIGTERM), when the
+  # JVM assembles the cache.
+  rm -rf "$work/trained-25" && cp -r "$work/aot-25" "$work/trained-25" && rm "$work/trained-25/ok"
+  for s in "${services[@]}"; do
+    rm -f "$work/trained-25/$s/app.aot"
+    say "training $s ..."
+    log=$(mktemp)
+    # shellcheck disable=SC2086
+    (cd "$work/trained-25/$s" && exec env JAVA_TOOL_OPTIONS="$tool_options -XX:MaxRAM=$(limit_mib "$s")m" \
+      QUARKUS_FLYWAY_MIGRATE_AT_START=false QUARKUS_HTTP_PORT=$port QUARKUS_MANAGEMENT_PORT=$(management_port "$port") \
+      "$jdk25/bin/java" -XX:AOTCacheOutput=app.aot -jar quarkus-run.jar) >"$log" 2>&1 &
+    pid=$!
+    wait_up "$(now_ms)" >/dev/null
+    for path in /q/health/ready /q/health/live /q/metrics; do
+      curl -fsS -o /dev/null "http://127.0.0.1:$(management_port "$port")$path" || true
+    done
+    kill "$pid" && wait "$pid" 2>/dev/null || true
+    [[ -f $work/trained-25/$s/app.aot ]] || { tail -20 "$log" >&2; fail "no AOT cache recorded for $s"; }
+  done
+  touch "$work/trained-25/ok"
+fi
+
+# One start of each service first (migrates the dev databases if needed, warms the page cache).
+for s in "${services[@]}"; do
+  launch "$s" before
+  wait_up "$(now_ms)" >/dev/null
+  kill "$pid" && wait "$pid" 2>/dev/null || true
+done
+
+declare -A walls reported rss
+for s in "${services[@]}"; do
+  for r in $(seq 1 "$runs"); do
+    for v in "${variants[@]}"; do
+      start=$(now_ms)
+      launch "$s" "$v"
+      wall=$(wait_up "$start")
+      walls[$s/$v]+="$wall "
+      rss[$s/$v]+="$(($(ps -o rss= -p "$pid") / 1024)) "
+      reported[$s/$v]+="$(grep -oE 'started in [0-9.]+s' "$log" | grep -oE '[0-9.]+' | awk '{print int($1*1000)}') "
+      grep -q 'Unable to map shared spaces\|AOT cache .* not used\|cannot use\|CDS archive .* mismatch' "$log" &&
+        { grep -i 'aot\|cds\|shared' "$log" | head -3 >&2; fail "$s $v: the archive was rejected"; }
+      kill "$pid" && wait "$pid" 2>/dev/null || true
+      rm -f "$log"
+      say "$s $v run $r: $wall ms"
+    done
+  done
 done
 
 {
   echo "# Start-up: JVM, launch to ready"
   echo
-  echo "Produced by \`bench/startup/run.sh\` (RUNS=$runs) on $(date -u +%Y-%m-%d), $(nproc) cores,"
-  echo "$(java -version 2>&1 | head -1), JAVA_OPTS=\`$java_opts\`, local PostgreSQL and Redis."
-  echo "Wall = launch of \`java -jar\` to the first 200 from \`/q/health/ready\` (includes JVM boot,"
-  echo "Flyway validation and the first DB/Redis health checks). Target (DESIGN.md): <= 1500 ms."
+  echo "Produced by \`bench/startup/run.sh\` (RUNS=$runs, variants interleaved) on $(date -u +%Y-%m-%d), $(nproc) cores,"
+  echo "load average before the run: ${LOAD_BEFORE:-$(cut -d' ' -f1-3 /proc/loadavg)}, after: $(cut -d' ' -f1-3 /proc/loadavg)."
+  echo "JDK 17: $("$jdk17/bin/java" -version 2>&1 | head -1). JDK 25: $("$jdk25/bin/java" -version 2>&1 | head -1)."
+  echo "Pod settings: \`JAVA_TOOL_OPTIONS=$tool_options -XX:MaxRAM=<limit>\`, \`MALLOC_ARENA_MAX=$arena_max\`,"
+  echo "\`QUARKUS_FLYWAY_MIGRATE_AT_START=false\` (deploy/k8s/base). Variants: see run.sh."
+  echo "Wall = launch of \`java -jar\` to the first 200 from \`/q/health/ready\` (JVM boot, Quarkus start,"
+  echo "first PostgreSQL health check). Target (issue 16): <= 1000 ms."
   echo
-  echo "| service | wall to ready, median ms | Quarkus \"started in\", median ms | RSS when ready, MiB | wall, each run ms |"
-  echo "|---|---|---|---|---|"
-  printf '%s\n' "${rows[@]}"
+  echo "| service | variant | wall to ready, median ms | Quarkus \"started in\", median ms | RSS when ready, MiB | wall, each run ms |"
+  echo "|---|---|---|---|---|---|"
+  for s in "${services[@]}"; do
+    for v in "${variants[@]}"; do
+      # shellcheck disable=SC2086
+      echo "| $s | $v | $(printf '%s\n' ${walls[$s/$v]} | median) | $(printf '%s\n' ${reported[$s/$v]} | median) | $(printf '%s\n' ${rss[$s/$v]} | median) | ${walls[$s/$v]% } |"
+    done
+  done
   echo
   echo "Where the time goes and what was tried: README.md beside this file."
-} >"$here/RESULTS.md"
+} >"$here/RESULTS.md.new"
+mv "$here/RESULTS.md.new" "$here/RESULTS.md"
 cat "$here/RESULTS.md"

@@ -5,7 +5,9 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.lessThan;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -39,6 +41,21 @@ public abstract class ReadinessRecoveryContract {
     management().get("/q/health/live").then().statusCode(200);
     ProxiedTestDatabase.postgres().restore();
     awaitReadiness(200);
+  }
+
+  /**
+   * PostgreSQL is checked through the reactive pool, which serves every request; the JDBC pool
+   * (Flyway's, idle in a pod whose migrations ran in an init container) is not opened for it.
+   */
+  @Test
+  void readinessChecksPostgresThroughTheReactivePoolOnly() {
+    awaitReadiness(200);
+    management()
+        .get("/q/health/ready")
+        .then()
+        .statusCode(200)
+        .body("checks.name", hasItem("Reactive PostgreSQL connections health check"))
+        .body("checks.name", not(hasItem("Database connections health check")));
   }
 
   /**
