@@ -7,10 +7,12 @@ import io.micrometer.core.instrument.Timer;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.SocketAddress;
@@ -100,13 +102,20 @@ public class WebhookDelivery {
   private final Clock clock;
   private final IdentityConfig.Webhooks config;
   private final TargetRules rules;
+  private final WebhookResolver resolver;
   private final HttpClient http;
   private final MeterRegistry registry;
   private final Timer latency;
 
   public WebhookDelivery(
-      Pool db, Vertx vertx, Clock clock, IdentityConfig config, MeterRegistry registry) {
+      Pool db,
+      Vertx vertx,
+      Clock clock,
+      IdentityConfig config,
+      WebhookResolver resolver,
+      MeterRegistry registry) {
     this.db = db;
+    this.resolver = resolver;
     this.vertx = vertx;
     this.clock = clock;
     this.config = config.webhooks();
@@ -182,7 +191,8 @@ public class WebhookDelivery {
               return Multi.createFrom()
                   .iterable(rows)
                   .onItem()
-                  .transformToUniAndMerge(this::attempt)
+                  // attempt() completes with null, which a Multi would drop: count something.
+                  .transformToUniAndMerge(row -> attempt(row).replaceWith(Boolean.TRUE))
                   .collect()
                   .asList()
                   .map(List::size);
@@ -262,19 +272,8 @@ public class WebhookDelivery {
               long timeout = config.attemptTimeout().toMillis();
               var future =
                   http.request(options)
-                      .compose(
-                          request ->
-                              request
-                                  .send(Buffer.buffer(payload))
-                                  .compose(
-                                      response ->
-                                          response
-                                              .body()
-                                              .map(
-                                                  body ->
-                                                      Outcome.answered(
-                                                          response.statusCode(),
-                                                          excerpt(body.toString())))));
+                      .compose(request -> request.send(Buffer.buffer(payload)))
+                      .compose(WebhookDelivery::answer);
               return Uni.createFrom()
                   .completionStage(future.toCompletionStage())
                   .ifNoItem()
@@ -286,11 +285,37 @@ public class WebhookDelivery {
             });
   }
 
+  /**
+   * The status and the first {@value #EXCERPT} bytes of the answer. Reading stops there: a longer
+   * answer's connection is reset rather than drained, so an endpoint streaming a huge body costs
+   * neither memory nor time.
+   */
+  private static io.vertx.core.Future<Outcome> answer(HttpClientResponse response) {
+    Promise<Outcome> outcome = Promise.promise();
+    Buffer excerpt = Buffer.buffer(EXCERPT);
+    int status = response.statusCode();
+    response.exceptionHandler(outcome::tryFail);
+    response.endHandler(end -> outcome.tryComplete(Outcome.answered(status, excerpt.toString())));
+    response.handler(
+        chunk -> {
+          if (outcome.future().isComplete()) {
+            return;
+          }
+          int room = EXCERPT - excerpt.length();
+          excerpt.appendBuffer(chunk.length() > room ? chunk.getBuffer(0, room) : chunk);
+          if (excerpt.length() >= EXCERPT) {
+            outcome.tryComplete(Outcome.answered(status, excerpt.toString()));
+            response.request().reset();
+          }
+        });
+    return outcome.future();
+  }
+
   private Uni<InetAddress> resolve(String host) {
     return Uni.createFrom()
         .completionStage(
             vertx
-                .<InetAddress[]>executeBlocking(() -> InetAddress.getAllByName(host), false)
+                .<InetAddress[]>executeBlocking(() -> resolver.resolve(host), false)
                 .toCompletionStage())
         .map(
             all -> {
@@ -368,6 +393,7 @@ public class WebhookDelivery {
     return text.length() > 500 ? text.substring(0, 500) : text;
   }
 
+  /** The first {@value #EXCERPT} characters of a stored text. */
   static String excerpt(String body) {
     return body.length() > EXCERPT ? body.substring(0, EXCERPT) : body;
   }

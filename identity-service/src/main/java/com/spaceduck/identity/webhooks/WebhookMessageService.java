@@ -93,6 +93,11 @@ public class WebhookMessageService {
     return ownedInSession(caller, webhookId)
         .chain(
             s -> {
+              if (!s.enabled) {
+                throw new ProblemException(
+                    ErrorKind.CONFLICT,
+                    "The webhook is disabled: enable it (PATCH enabled: true) to test it.");
+              }
               UUID id = UUID.randomUUID();
               Instant now = clock.instant();
               String payload =
