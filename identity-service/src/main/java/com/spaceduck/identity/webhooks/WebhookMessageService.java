@@ -69,6 +69,7 @@ public class WebhookMessageService {
               }
               m.status = "pending";
               m.nextAttemptAt = now();
+              delivery.wake();
               return MessageResponse.of(m);
             });
   }
@@ -78,6 +79,7 @@ public class WebhookMessageService {
   public Uni<ReplayResponse> replay(Caller caller, UUID webhookId, Instant since) {
     return owned(caller, webhookId)
         .chain(s -> messages.replay(s.id, since, now()))
+        .invoke(delivery::wake)
         .map(ReplayResponse::new);
   }
 

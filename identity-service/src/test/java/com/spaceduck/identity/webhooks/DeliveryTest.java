@@ -449,6 +449,42 @@ class DeliveryTest {
     assertEquals("T2", trust.get("to_tier").asText());
   }
 
+  @Test
+  void anEndpointThatDoesNotAnswerHoldsUpNoOtherSubscription() {
+    TestDuckling owner = TestDucklings.create();
+    String hang = "/hang/" + UUID.randomUUID();
+    String fast = "/ok/" + UUID.randomUUID();
+    Hook stuck = subscribe(owner, hang, List.of("agent.registered"));
+    Hook quick = subscribe(owner, fast, List.of("agent.registered"));
+    insertDue(stuck.id());
+    await().atMost(WAIT).until(() -> receiver.at(hang).size() == 1);
+    insertDue(quick.id());
+    await().atMost(WAIT).until(() -> receiver.at(fast).size() == 1);
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                "delivered"
+                    .equals(
+                        queryString(
+                            "select status from webhook_messages where subscription_id = ?::uuid",
+                            quick.id())));
+    // The unanswered attempt is still in flight (not yet recorded) while the other was delivered.
+    assertEquals(
+        0L,
+        queryLong(
+            "select attempts from webhook_messages where subscription_id = ?::uuid", stuck.id()));
+  }
+
+  private static void insertDue(String webhookId) {
+    execute(
+        "insert into webhook_messages (id, subscription_id, sequence, event_type, payload, status,"
+            + " attempts, next_attempt_at, created_at)"
+            + " values (gen_random_uuid(), ?::uuid, 1, 'agent.registered', '{}', 'pending', 0,"
+            + " now() - interval '1 second', now())",
+        webhookId);
+  }
+
   private void publish(UUID subject, EventData data) {
     Event<EventData> event =
         new Event<>(

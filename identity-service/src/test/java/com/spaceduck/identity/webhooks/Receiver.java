@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * 200, {@code /fail/…} 500, {@code /redirect/…} 302 to an {@code /ok} path, {@code /flaky/…} 500 to
  * a message's first attempt and 200 after, {@code /huge/…} 200 with a {@value #HUGE}-byte body
  * streamed as fast as the caller reads it (bytes written so far in {@link #hugeWritten}). Every
- * request is kept.
+ * request is kept; {@code /hang/…} never answers.
  */
 final class Receiver {
 
@@ -72,6 +72,9 @@ final class Receiver {
                                     .setStatusCode(302)
                                     .putHeader("location", "/ok/redirected")
                                     .end();
+                              } else if (path.startsWith("/hang")) {
+                                // No answer: the caller's timeout ends it.
+                                return;
                               } else if (path.startsWith("/huge")) {
                                 response.setStatusCode(200).setChunked(true);
                                 response.closeHandler(
