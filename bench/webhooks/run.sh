@@ -26,6 +26,7 @@ port=${PORT:-18091}
 receiver_port=${RECEIVER_PORT:-18099}
 events=${EVENTS:-10000}
 slow_events=${SLOW_EVENTS:-2000}
+flaky_events=${FLAKY_EVENTS:-2000}
 rate=${RATE:-100}
 variants=${VARIANTS:-direct healthy flaky slow}
 java_opts=${JAVA_OPTS:--Xmx256m -XX:+UseSerialGC}
@@ -100,6 +101,7 @@ run_variant() { # name kinds... (one subscription per kind entry)
   local name=$1 n=$events
   shift
   [[ $name == slow ]] && n=$slow_events
+  [[ $name == flaky ]] && n=$flaky_events
   curl -fsS -X POST "http://127.0.0.1:$receiver_port/reset" >/dev/null
   local token id
   token=$(sign_up_and_in "$base" "bench-$name-$(date +%s%N)@bench.test")
