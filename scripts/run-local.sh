@@ -64,6 +64,10 @@ trap 'stop_all; exit 130' INT
 trap 'stop_all; exit 143' TERM
 trap stop_all EXIT
 
+# A local run sends webhooks to local receivers (plain http, loopback): identity-service's
+# development switch, off in production.
+export SPACEDUCK_IDENTITY_WEBHOOKS_ALLOW_INSECURE_TARGETS=${SPACEDUCK_IDENTITY_WEBHOOKS_ALLOW_INSECURE_TARGETS:-true}
+
 for entry in "${services[@]}"; do
   name=${entry%%:*}
   port=${entry#*:}

@@ -2,7 +2,7 @@
 # End-to-end check of the running platform through the gateway, as an API consumer sees it:
 # sign up, sign in, see the birth certificate that the hatch event produced, verify it
 # publicly, create a DuckHub venue with a key and sync a catalog with it, read the system
-# status, and hit a rate limit. Starts the platform with
+# status, see a signed cert.issued webhook reach a local receiver, and hit a rate limit. Starts the platform with
 # scripts/run-local.sh unless BASE_URL points at one already running.
 #
 #   scripts/smoke-test.sh                      build, start, check, stop
@@ -15,6 +15,14 @@ source scripts/lib.sh
 
 base=${BASE_URL:-}
 runner=
+hook_receiver=
+hook_dir=$(mktemp -d)
+cleanup() {
+  [[ -n $hook_receiver ]] && { kill "$hook_receiver" 2>/dev/null; wait "$hook_receiver" 2>/dev/null || true; }
+  [[ -n $runner ]] && { kill -TERM "$runner" 2>/dev/null; wait "$runner" 2>/dev/null || true; }
+  rm -rf "$hook_dir"
+}
+trap cleanup EXIT
 if [[ -z $base ]]; then
   base=http://127.0.0.1:8080
   # Fresh rate-limit buckets, so a run right after another one starts with full buckets.
@@ -22,7 +30,6 @@ if [[ -z $base ]]; then
   log=$(mktemp)
   scripts/run-local.sh >"$log" 2>&1 &
   runner=$!
-  trap 'kill -TERM $runner 2>/dev/null; wait $runner 2>/dev/null || true' EXIT
   for _ in $(seq 1 600); do
     grep -q "Space Duck is running" "$log" && break
     kill -0 $runner 2>/dev/null || { cat "$log" >&2; fail "the platform did not start"; }
@@ -113,6 +120,80 @@ status=$(request "$base/nope")
 check "an unknown path is a problem 404" "404 E4005" "$status $(json "['code']" <"$body")"
 status=$(request "$base/q/metrics")
 check "the entry point serves no metrics (they are on the management port)" "404 E4005" "$status $(json "['code']" <"$body")"
+
+# Webhooks: a local receiver (python3, a free 127.0.0.1 port, every request's headers and body
+# kept as a JSON file) is subscribed to cert.issued by a fresh duckling, and the webhook tester
+# sends it a signed cert.issued of that duckling through the real delivery path (target check,
+# signing, HTTP); the receiver's copy must verify with the secret (Standard Webhooks). The real
+# cert.issued of the hatch cannot be awaited here: the certificate is issued about 0.1 s after
+# the sign-up, before the duckling can sign in and subscribe (the @QuarkusTest suites cover
+# cert.issued from the stream). Local targets are allowed by run-local.sh
+# (webhooks.allow-insecure-targets).
+python3 - "$hook_dir" <<'PY' &
+import http.server, json, os, sys, uuid
+folder = sys.argv[1]
+class Hook(http.server.BaseHTTPRequestHandler):
+    def do_POST(self):
+        body = self.rfile.read(int(self.headers.get("content-length", 0)))
+        record = {"headers": {k.lower(): v for k, v in self.headers.items()}, "body": body.decode()}
+        with open(os.path.join(folder, "req-%s.json" % uuid.uuid4()), "w") as f:
+            json.dump(record, f)
+        self.send_response(200)
+        self.end_headers()
+        self.wfile.write(b"ok")
+    def log_message(self, *args):
+        pass
+server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Hook)
+with open(os.path.join(folder, "port.tmp"), "w") as f:
+    f.write(str(server.server_address[1]))
+os.rename(os.path.join(folder, "port.tmp"), os.path.join(folder, "port"))
+server.serve_forever()
+PY
+hook_receiver=$!
+for _ in $(seq 1 50); do [[ -f $hook_dir/port ]] && break; sleep 0.1; done
+hook_url="http://127.0.0.1:$(cat "$hook_dir/port" 2>/dev/null)/hooks/cert"
+hook_email="smoke-hook-$(date +%s)-$RANDOM@example.com"
+status=$(request -X POST "$base/beak/signup" -H 'Content-Type: application/json' \
+  -d "{\"email\":\"$hook_email\",\"password\":\"$password\",\"display_name\":\"Hook Duck\"}")
+check "a second duckling signs up" 201 "$status"
+hook_duckling=$(json "['duckling_id']" <"$body")
+request -X POST "$base/beak/signin" -H 'Content-Type: application/json' \
+  -d "{\"email\":\"$hook_email\",\"password\":\"$password\"}" >/dev/null
+hook_token=$(json "['sd_token']" <"$body")
+status=$(request -X POST "$base/beak/webhooks" -H "Authorization: Bearer $hook_token" \
+  -H 'Content-Type: application/json' -d "{\"url\":\"$hook_url\",\"events\":[\"cert.issued\"]}")
+check "POST /beak/webhooks for cert.issued to the local receiver answers 201" 201 "$status"
+hook_secret=$(json "['secret']" <"$body")
+hook_id=$(json "['webhook_id']" <"$body")
+status=$(request -X POST "$base/beak/webhooks/$hook_id/test" -H "Authorization: Bearer $hook_token" \
+  -H 'Content-Type: application/json' -d '{"event_type":"cert.issued"}')
+check "the webhook tester delivered a cert.issued (200, success)" "200 True" "$status $(json "['success']" <"$body")"
+# Waits (30 s at most) for a cert.issued of this duckling whose signature the secret verifies.
+verdict=$(python3 - "$hook_dir" "$hook_secret" "$hook_duckling" <<'PY'
+import base64, glob, hashlib, hmac, json, sys, time
+folder, secret, duckling = sys.argv[1:4]
+key = base64.b64decode(secret[len("whsec_"):])
+deadline = time.time() + 30
+seen = "nothing arrived"
+while time.time() < deadline:
+    for path in glob.glob(folder + "/req-*.json"):
+        r = json.load(open(path))
+        h, body = r["headers"], r["body"]
+        event = json.loads(body)
+        if event.get("type") != "cert.issued" or event["data"].get("duckling_id") != duckling:
+            continue
+        signed = "%s.%s.%s" % (h["webhook-id"], h["webhook-timestamp"], body)
+        expected = base64.b64encode(hmac.new(key, signed.encode(), hashlib.sha256).digest()).decode()
+        fresh = abs(time.time() - int(h["webhook-timestamp"])) <= 300
+        if any(hmac.compare_digest(s, "v1," + expected) for s in h["webhook-signature"].split(" ")):
+            print("verified" if fresh else "stale timestamp")
+            sys.exit(0)
+        seen = "a cert.issued with a signature that does not verify"
+    time.sleep(0.5)
+print(seen)
+PY
+)
+check "the receiver got a cert.issued for this duckling, signature verified" verified "$verdict"
 
 # The sign-up bucket holds 5 and refills one every 6 s; this client used one above. On a slow
 # machine a few more may have refilled since, so keep asking until the bucket is empty.

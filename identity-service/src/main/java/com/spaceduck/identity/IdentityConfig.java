@@ -300,11 +300,28 @@ public interface IdentityConfig {
     @WithDefault("1s")
     Duration workerInterval();
 
-    /** Messages one worker run takes at most. */
+    /** Messages one claim (one query) takes at most. */
     @WithDefault("100")
     @Min(1)
     @Max(10000)
     int batchSize();
+
+    /**
+     * Attempts one instance has in flight at most; the worker claims more as attempts finish, so a
+     * slow endpoint holds only its own share.
+     */
+    @WithDefault("200")
+    @Min(1)
+    @Max(10000)
+    int concurrency();
+
+    /**
+     * Attempts in flight to one subscription at most, so one slow endpoint cannot take them all.
+     */
+    @WithDefault("20")
+    @Min(1)
+    @Max(1000)
+    int perSubscriptionConcurrency();
 
     /** One attempt's limit, connection and answer included. */
     @WithDefault("10s")

@@ -90,7 +90,7 @@ public final class TargetRules {
     return Optional.empty();
   }
 
-  private static boolean isLiteral(String host) {
+  static boolean isLiteral(String host) {
     return host.contains(":") || host.matches("[0-9.]+");
   }
 

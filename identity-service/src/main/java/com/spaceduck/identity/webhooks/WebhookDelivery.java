@@ -1,16 +1,19 @@
 package com.spaceduck.identity.webhooks;
 
 import com.spaceduck.identity.IdentityConfig;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.SocketAddress;
@@ -25,10 +28,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
@@ -53,6 +63,7 @@ public class WebhookDelivery {
           + " select m.id from webhook_messages m"
           + " join webhook_subscriptions s on s.id = m.subscription_id"
           + " where m.status = 'pending' and m.next_attempt_at <= $1 and s.enabled"
+          + " and m.subscription_id <> all($4::uuid[])"
           + " and (not s.ordered or not exists (select 1 from webhook_messages p"
           + "  where p.subscription_id = m.subscription_id and p.status = 'pending'"
           + "  and p.sequence < m.sequence))"
@@ -64,14 +75,21 @@ public class WebhookDelivery {
           + " returning m.id, m.subscription_id, m.payload, m.attempts, s.url, s.secret,"
           + " s.previous_secret, s.previous_secret_expires_at";
 
+  // One round trip for every message delivered meanwhile (group commit): the messages delivered,
+  // their subscriptions no longer failing.
   private static final String DELIVERED =
-      "update webhook_messages set status = 'delivered', attempts = attempts + 1,"
-          + " last_attempt_at = $2, last_status = $3, last_response = $4, last_error = null,"
-          + " delivered_at = $2, next_attempt_at = null where id = $1";
+      "with delivered as (update webhook_messages m set status = 'delivered',"
+          + " attempts = m.attempts + 1, last_attempt_at = v.at, last_status = v.status,"
+          + " last_response = v.body, last_error = null, delivered_at = v.at,"
+          + " next_attempt_at = null"
+          + " from unnest($1::uuid[], $2::timestamptz[], $3::int[], $4::text[])"
+          + "  as v(id, at, status, body)"
+          + " where m.id = v.id returning m.subscription_id)"
+          + " update webhook_subscriptions s set failing_since = null"
+          + " where s.id in (select subscription_id from delivered) and s.failing_since is not null";
 
-  private static final String SUBSCRIPTION_HEALTHY =
-      "update webhook_subscriptions set failing_since = null"
-          + " where id = $1 and failing_since is not null";
+  /** Successes written together: at most this many in one statement. */
+  private static final int DELIVERED_BATCH = 500;
 
   private static final String FAILED =
       "update webhook_messages set attempts = attempts + 1, last_attempt_at = $2,"
@@ -93,6 +111,16 @@ public class WebhookDelivery {
       "select count(*) as pending, min(created_at) as oldest from webhook_messages"
           + " where status = 'pending'";
 
+  private static final long WAKE_DELAY_MS = 20;
+
+  private final AtomicInteger inFlight = new AtomicInteger();
+  private final ConcurrentLinkedQueue<Delivered> delivered = new ConcurrentLinkedQueue<>();
+  private final AtomicBoolean flushing = new AtomicBoolean();
+  private final Map<UUID, AtomicInteger> perSubscription = new ConcurrentHashMap<>();
+  private final AtomicBoolean claiming = new AtomicBoolean();
+  private final AtomicBoolean wakePending = new AtomicBoolean();
+  private volatile boolean backlogged;
+  private final boolean enabled;
   private final AtomicLong backlog = new AtomicLong();
   private final AtomicLong oldestAgeSeconds = new AtomicLong();
   private final Pool db;
@@ -100,16 +128,27 @@ public class WebhookDelivery {
   private final Clock clock;
   private final IdentityConfig.Webhooks config;
   private final TargetRules rules;
+  private final WebhookResolver resolver;
   private final HttpClient http;
   private final MeterRegistry registry;
   private final Timer latency;
+  private final Counter deliveredCount;
+  private final Counter failedCount;
+  private final Counter givenUpCount;
 
   public WebhookDelivery(
-      Pool db, Vertx vertx, Clock clock, IdentityConfig config, MeterRegistry registry) {
+      Pool db,
+      Vertx vertx,
+      Clock clock,
+      IdentityConfig config,
+      WebhookResolver resolver,
+      MeterRegistry registry) {
     this.db = db;
+    this.resolver = resolver;
     this.vertx = vertx;
     this.clock = clock;
     this.config = config.webhooks();
+    this.enabled = this.config.workerEnabled();
     this.rules = new TargetRules(this.config.allowInsecureTargets(), this.config.maxUrlLength());
     this.http =
         vertx.createHttpClient(
@@ -123,6 +162,9 @@ public class WebhookDelivery {
             .description("Time from connecting to a webhook endpoint to its complete answer")
             .publishPercentiles(0.5, 0.99)
             .register(registry);
+    this.deliveredCount = registry.counter("spaceduck.webhooks.deliveries", "outcome", "delivered");
+    this.failedCount = registry.counter("spaceduck.webhooks.deliveries", "outcome", "failed");
+    this.givenUpCount = registry.counter("spaceduck.webhooks.deliveries", "outcome", "given_up");
     Gauge.builder("spaceduck.webhooks.backlog", backlog, AtomicLong::get)
         .description("Webhook messages waiting for a successful attempt or to be given up")
         .register(registry);
@@ -159,21 +201,103 @@ public class WebhookDelivery {
       every = "${spaceduck.identity.webhooks.worker-interval:1s}",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
       skipExecutionIf = WorkerDisabled.class)
-  Uni<Void> scheduled() {
-    return runOnce()
-        .onFailure()
-        .invoke(e -> LOG.warnf("Webhook delivery run failed: %s", e.toString()))
-        .onFailure()
-        .recoverWithNull()
-        .replaceWithVoid();
+  void scheduled() {
+    pump();
   }
 
-  /** Takes the due messages and attempts each once; the number attempted. */
-  public Uni<Integer> runOnce() {
+  /**
+   * Looks for due messages soon: new messages were written (by a transaction that commits about
+   * now). At most one wake-up is pending at a time; the timer above catches whatever one misses.
+   */
+  public void wake() {
+    if (enabled && wakePending.compareAndSet(false, true)) {
+      vertx.setTimer(
+          WAKE_DELAY_MS,
+          t -> {
+            wakePending.set(false);
+            pump();
+          });
+    }
+  }
+
+  /**
+   * Claims due messages while this instance has room for more attempts in flight, and starts them
+   * without waiting for the others: a claim's slow endpoint holds up nobody but itself.
+   * Subscriptions already at their share of attempts are left out of the claim.
+   */
+  void pump() {
+    int room = config.concurrency() - inFlight.get();
+    if (room <= 0) {
+      backlogged = true;
+      return;
+    }
+    if (!claiming.compareAndSet(false, true)) {
+      backlogged = true;
+      return;
+    }
+    backlogged = false;
+    int limit = Math.min(room, config.batchSize());
+    UUID[] saturated =
+        perSubscription.entrySet().stream()
+            .filter(e -> e.getValue().get() >= config.perSubscriptionConcurrency())
+            .map(Map.Entry::getKey)
+            .toArray(UUID[]::new);
+    claim(limit, saturated)
+        .subscribe()
+        .with(
+            rows -> {
+              for (Row row : rows) {
+                start(row);
+              }
+              claiming.set(false);
+              if (rows.size() == limit || backlogged) {
+                pump();
+              }
+            },
+            e -> {
+              claiming.set(false);
+              LOG.warnf("Webhook delivery claim failed: %s", e.toString());
+            });
+  }
+
+  private void start(Row row) {
+    UUID subscription = row.getUUID("subscription_id");
+    inFlight.incrementAndGet();
+    AtomicInteger mine = perSubscription.computeIfAbsent(subscription, k -> new AtomicInteger());
+    mine.incrementAndGet();
+    attempt(row)
+        .onFailure()
+        .invoke(e -> LOG.warnf("Webhook attempt could not be recorded: %s", e.toString()))
+        .onFailure()
+        .recoverWithNull()
+        .subscribe()
+        .with(
+            done -> {
+              inFlight.decrementAndGet();
+              if (mine.decrementAndGet() <= 0) {
+                perSubscription.remove(subscription, mine);
+              }
+              if (backlogged) {
+                pump();
+              }
+            });
+  }
+
+  private Uni<io.vertx.mutiny.sqlclient.RowSet<Row>> claim(int limit, UUID[] leaveOut) {
     Instant now = clock.instant();
     Instant lease = now.plus(config.attemptTimeout()).plusSeconds(30);
     return db.preparedQuery(CLAIM)
-        .execute(Tuple.of(at(now), (long) config.batchSize(), at(lease)))
+        .execute(
+            Tuple.tuple()
+                .addOffsetDateTime(at(now))
+                .addLong((long) limit)
+                .addOffsetDateTime(at(lease))
+                .addArrayOfUUID(leaveOut));
+  }
+
+  /** Takes the due messages (one batch) and attempts each once; the number attempted. */
+  public Uni<Integer> runOnce() {
+    return claim(config.batchSize(), new UUID[0])
         .chain(
             rows -> {
               if (rows.size() == 0) {
@@ -182,7 +306,8 @@ public class WebhookDelivery {
               return Multi.createFrom()
                   .iterable(rows)
                   .onItem()
-                  .transformToUniAndMerge(this::attempt)
+                  // attempt() completes with null, which a Multi would drop: count something.
+                  .transformToUniAndMerge(row -> attempt(row).replaceWith(Boolean.TRUE))
                   .collect()
                   .asList()
                   .map(List::size);
@@ -262,19 +387,8 @@ public class WebhookDelivery {
               long timeout = config.attemptTimeout().toMillis();
               var future =
                   http.request(options)
-                      .compose(
-                          request ->
-                              request
-                                  .send(Buffer.buffer(payload))
-                                  .compose(
-                                      response ->
-                                          response
-                                              .body()
-                                              .map(
-                                                  body ->
-                                                      Outcome.answered(
-                                                          response.statusCode(),
-                                                          excerpt(body.toString())))));
+                      .compose(request -> request.send(Buffer.buffer(payload)))
+                      .compose(WebhookDelivery::answer);
               return Uni.createFrom()
                   .completionStage(future.toCompletionStage())
                   .ifNoItem()
@@ -286,11 +400,45 @@ public class WebhookDelivery {
             });
   }
 
+  /**
+   * The status and the first {@value #EXCERPT} bytes of the answer. Reading stops there: a longer
+   * answer's connection is reset rather than drained, so an endpoint streaming a huge body costs
+   * neither memory nor time.
+   */
+  private static io.vertx.core.Future<Outcome> answer(HttpClientResponse response) {
+    Promise<Outcome> outcome = Promise.promise();
+    Buffer excerpt = Buffer.buffer(EXCERPT);
+    int status = response.statusCode();
+    response.exceptionHandler(outcome::tryFail);
+    response.endHandler(end -> outcome.tryComplete(Outcome.answered(status, excerpt.toString())));
+    response.handler(
+        chunk -> {
+          if (outcome.future().isComplete()) {
+            return;
+          }
+          int room = EXCERPT - excerpt.length();
+          excerpt.appendBuffer(chunk.length() > room ? chunk.getBuffer(0, room) : chunk);
+          if (excerpt.length() >= EXCERPT) {
+            outcome.tryComplete(Outcome.answered(status, excerpt.toString()));
+            response.request().reset();
+          }
+        });
+    return outcome.future();
+  }
+
   private Uni<InetAddress> resolve(String host) {
+    if (TargetRules.isLiteral(host)) {
+      // An address already: nothing to look up, no worker thread needed.
+      try {
+        return Uni.createFrom().item(InetAddress.getByName(host));
+      } catch (java.net.UnknownHostException e) {
+        return Uni.createFrom().failure(e);
+      }
+    }
     return Uni.createFrom()
         .completionStage(
             vertx
-                .<InetAddress[]>executeBlocking(() -> InetAddress.getAllByName(host), false)
+                .<InetAddress[]>executeBlocking(() -> resolver.resolve(host), false)
                 .toCompletionStage())
         .map(
             all -> {
@@ -307,18 +455,16 @@ public class WebhookDelivery {
   private Uni<Void> record(UUID id, UUID subscription, int attempt, Outcome outcome) {
     Instant now = clock.instant();
     if (outcome.success()) {
-      registry.counter("spaceduck.webhooks.deliveries", "outcome", "delivered").increment();
-      return db.preparedQuery(DELIVERED)
-          .execute(Tuple.of(id, at(now), outcome.status(), outcome.body()))
-          .chain(() -> db.preparedQuery(SUBSCRIPTION_HEALTHY).execute(Tuple.of(subscription)))
-          .replaceWithVoid();
+      deliveredCount.increment();
+      CompletableFuture<Void> written = new CompletableFuture<>();
+      delivered.add(new Delivered(id, at(now), outcome.status(), outcome.body(), written));
+      flushDelivered();
+      return Uni.createFrom().completionStage(written);
     }
     List<Duration> schedule = config.retrySchedule();
     OffsetDateTime next =
         attempt <= schedule.size() ? at(now.plus(jittered(schedule.get(attempt - 1)))) : null;
-    registry
-        .counter("spaceduck.webhooks.deliveries", "outcome", next == null ? "given_up" : "failed")
-        .increment();
+    (next == null ? givenUpCount : failedCount).increment();
     Tuple failed =
         Tuple.tuple()
             .addUUID(id)
@@ -340,6 +486,52 @@ public class WebhookDelivery {
                             DISABLED_REASON.formatted(describe(config.disableAfter())))))
         .replaceWithVoid();
   }
+
+  /**
+   * Writes the successes recorded so far in one statement, unless a write is under way: those
+   * arriving meanwhile go with the next one, so the database sees one round trip per batch, not per
+   * message.
+   */
+  private void flushDelivered() {
+    if (delivered.isEmpty() || !flushing.compareAndSet(false, true)) {
+      return;
+    }
+    List<Delivered> batch = new ArrayList<>();
+    Delivered next;
+    while (batch.size() < DELIVERED_BATCH && (next = delivered.poll()) != null) {
+      batch.add(next);
+    }
+    if (batch.isEmpty()) {
+      flushing.set(false);
+      flushDelivered();
+      return;
+    }
+    Tuple values =
+        Tuple.tuple()
+            .addArrayOfUUID(batch.stream().map(Delivered::id).toArray(UUID[]::new))
+            .addArrayOfOffsetDateTime(
+                batch.stream().map(Delivered::at).toArray(OffsetDateTime[]::new))
+            .addArrayOfInteger(batch.stream().map(Delivered::status).toArray(Integer[]::new))
+            .addArrayOfString(batch.stream().map(Delivered::body).toArray(String[]::new));
+    db.preparedQuery(DELIVERED)
+        .execute(values)
+        .subscribe()
+        .with(
+            rows -> {
+              flushing.set(false);
+              batch.forEach(d -> d.written().complete(null));
+              flushDelivered();
+            },
+            e -> {
+              flushing.set(false);
+              batch.forEach(d -> d.written().completeExceptionally(e));
+              flushDelivered();
+            });
+  }
+
+  /** A success waiting to be written. */
+  private record Delivered(
+      UUID id, OffsetDateTime at, Integer status, String body, CompletableFuture<Void> written) {}
 
   /** Signatures with the current secret and, during a rotation, the previous one. */
   static String signatures(Row row, UUID id, long timestamp, String payload, Instant now) {
@@ -368,6 +560,7 @@ public class WebhookDelivery {
     return text.length() > 500 ? text.substring(0, 500) : text;
   }
 
+  /** The first {@value #EXCERPT} characters of a stored text. */
   static String excerpt(String body) {
     return body.length() > EXCERPT ? body.substring(0, EXCERPT) : body;
   }

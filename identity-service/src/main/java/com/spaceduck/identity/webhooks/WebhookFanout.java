@@ -35,10 +35,12 @@ public class WebhookFanout {
 
   private final ObjectMapper json;
   private final Clock clock;
+  private final WebhookDelivery delivery;
 
-  public WebhookFanout(ObjectMapper json, Clock clock) {
+  public WebhookFanout(ObjectMapper json, Clock clock, WebhookDelivery delivery) {
     this.json = json;
     this.clock = clock;
+    this.delivery = delivery;
   }
 
   /** Writes the messages of {@code event} for the subscriptions of {@code ducklings}. */
@@ -59,6 +61,13 @@ public class WebhookFanout {
                     .setParameter(6, payload)
                     .setParameter(7, clock.instant().truncatedTo(ChronoUnit.MICROS))
                     .executeUpdate())
+        .invoke(
+            written -> {
+              if (written > 0) {
+                // Sent as soon as the consumer's transaction commits, not at the next timer run.
+                delivery.wake();
+              }
+            })
         .replaceWithVoid();
   }
 

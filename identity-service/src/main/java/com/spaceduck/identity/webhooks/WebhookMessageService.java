@@ -69,6 +69,7 @@ public class WebhookMessageService {
               }
               m.status = "pending";
               m.nextAttemptAt = now();
+              delivery.wake();
               return MessageResponse.of(m);
             });
   }
@@ -78,6 +79,7 @@ public class WebhookMessageService {
   public Uni<ReplayResponse> replay(Caller caller, UUID webhookId, Instant since) {
     return owned(caller, webhookId)
         .chain(s -> messages.replay(s.id, since, now()))
+        .invoke(delivery::wake)
         .map(ReplayResponse::new);
   }
 
@@ -93,6 +95,11 @@ public class WebhookMessageService {
     return ownedInSession(caller, webhookId)
         .chain(
             s -> {
+              if (!s.enabled) {
+                throw new ProblemException(
+                    ErrorKind.CONFLICT,
+                    "The webhook is disabled: enable it (PATCH enabled: true) to test it.");
+              }
               UUID id = UUID.randomUUID();
               Instant now = clock.instant();
               String payload =

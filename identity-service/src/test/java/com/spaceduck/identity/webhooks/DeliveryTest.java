@@ -11,17 +11,30 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.spaceduck.identity.IdentityConfig;
 import com.spaceduck.identity.TestDucklings;
 import com.spaceduck.identity.TestDucklings.TestDuckling;
 import com.spaceduck.identity.support.MutableClock;
+import com.spaceduck.platform.contracts.CertIssued;
+import com.spaceduck.platform.contracts.EventData;
+import com.spaceduck.platform.contracts.TrustElevated;
+import com.spaceduck.platform.contracts.TrustTier;
+import com.spaceduck.platform.events.Event;
+import com.spaceduck.platform.events.EventCodec;
+import com.spaceduck.platform.events.EventsConfig;
 import com.spaceduck.platform.testing.PostgresTestDatabase;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.vertx.core.Vertx;
+import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +56,12 @@ class DeliveryTest {
   @Inject Vertx vertx;
   @Inject WebhookDelivery delivery;
   @Inject MutableClock clock;
+  @Inject Pool pool;
+  @Inject IdentityConfig config;
+  @Inject WebhookResolver resolver;
+  @Inject RedisDataSource redis;
+  @Inject EventsConfig events;
+  @Inject EventCodec codec;
 
   private final ObjectMapper json = new ObjectMapper();
   private Receiver receiver;
@@ -352,5 +371,135 @@ class DeliveryTest {
     assertEquals(2, got.header("webhook-signature").split(" ").length);
     assertTrue(verifies(hook.secret(), got), "the old secret verifies");
     assertTrue(verifies(rotated, got), "the new secret verifies");
+  }
+
+  @Test
+  void aRetryScheduledInTheDatabaseIsSentByAFreshWorker() throws Exception {
+    TestDuckling owner = TestDucklings.atT1();
+    String path = "/flaky/" + UUID.randomUUID();
+    Hook hook = subscribe(owner, path, List.of("agent.registered"));
+    registerAgent(owner, "Survivor");
+    await().atMost(WAIT).until(() -> receiver.at(path).size() == 1);
+    String messageId = receiver.at(path).get(0).header("webhook-id");
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                queryLong("select attempts from webhook_messages where id = ?::uuid", messageId)
+                    == 1);
+    // The retry as the schedule's second step would have it: half an hour away, so the running
+    // worker leaves it alone; nothing but the row says when it is due.
+    execute(
+        "update webhook_messages set next_attempt_at = now() + interval '30 minutes'"
+            + " where id = ?::uuid",
+        messageId);
+    assertEquals(
+        "pending",
+        queryString("select status from webhook_messages where id = ?::uuid", messageId));
+
+    // A worker started afresh (new object, own HTTP client, nothing shared in memory), its clock
+    // past the scheduled time, as after a restart.
+    WebhookDelivery fresh =
+        new WebhookDelivery(
+            pool,
+            vertx,
+            Clock.offset(Clock.systemUTC(), Duration.ofHours(1)),
+            config,
+            resolver,
+            new SimpleMeterRegistry());
+    assertTrue(fresh.runOnce().await().atMost(WAIT) >= 1, "the fresh worker found it due");
+    assertEquals(
+        "delivered",
+        queryString("select status from webhook_messages where id = ?::uuid", messageId));
+    assertEquals(
+        2L, queryLong("select attempts from webhook_messages where id = ?::uuid", messageId));
+    assertEquals(2, receiver.at(path).size());
+    Receiver.Received retried = receiver.at(path).get(1);
+    assertEquals(messageId, retried.header("webhook-id"), "same id on the retry");
+    assertTrue(verifies(hook.secret(), retried), "signed with the stored secret");
+  }
+
+  @Test
+  void certIssuedAndTrustElevatedFromTheStreamReachTheirSubscribers() throws Exception {
+    TestDuckling owner = TestDucklings.atT1();
+    String path = "/ok/" + UUID.randomUUID();
+    Hook hook = subscribe(owner, path, List.of("cert.issued", "trust.elevated"));
+    UUID duckling = UUID.fromString(owner.id());
+    UUID certId = UUID.randomUUID();
+    // As cert-service and the trust flow publish them: encoded events on the platform stream.
+    publish(duckling, new CertIssued(certId, duckling, TrustTier.T1));
+    publish(duckling, new TrustElevated(duckling, TrustTier.T1, TrustTier.T2));
+
+    await().atMost(WAIT).until(() -> receiver.at(path).size() == 2);
+    Map<String, JsonNode> byType = new java.util.HashMap<>();
+    for (Receiver.Received got : receiver.at(path)) {
+      assertTrue(verifies(hook.secret(), got), "signature verifies");
+      JsonNode body = json.readTree(got.body());
+      assertEquals(
+          List.of("type", "timestamp", "data"), iterable(body.fieldNames()), "body fields");
+      byType.put(body.get("type").asText(), body.get("data"));
+    }
+    JsonNode cert = byType.get("cert.issued");
+    assertEquals(certId.toString(), cert.get("cert_id").asText());
+    assertEquals(owner.id(), cert.get("duckling_id").asText());
+    assertEquals("T1", cert.get("trust_tier").asText());
+    JsonNode trust = byType.get("trust.elevated");
+    assertEquals(owner.id(), trust.get("duckling_id").asText());
+    assertEquals("T1", trust.get("from_tier").asText());
+    assertEquals("T2", trust.get("to_tier").asText());
+  }
+
+  @Test
+  void anEndpointThatDoesNotAnswerHoldsUpNoOtherSubscription() {
+    TestDuckling owner = TestDucklings.create();
+    String hang = "/hang/" + UUID.randomUUID();
+    String fast = "/ok/" + UUID.randomUUID();
+    Hook stuck = subscribe(owner, hang, List.of("agent.registered"));
+    Hook quick = subscribe(owner, fast, List.of("agent.registered"));
+    insertDue(stuck.id());
+    await().atMost(WAIT).until(() -> receiver.at(hang).size() == 1);
+    insertDue(quick.id());
+    await().atMost(WAIT).until(() -> receiver.at(fast).size() == 1);
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                "delivered"
+                    .equals(
+                        queryString(
+                            "select status from webhook_messages where subscription_id = ?::uuid",
+                            quick.id())));
+    // The unanswered attempt is still in flight (not yet recorded) while the other was delivered.
+    assertEquals(
+        0L,
+        queryLong(
+            "select attempts from webhook_messages where subscription_id = ?::uuid", stuck.id()));
+  }
+
+  private static void insertDue(String webhookId) {
+    execute(
+        "insert into webhook_messages (id, subscription_id, sequence, event_type, payload, status,"
+            + " attempts, next_attempt_at, created_at)"
+            + " values (gen_random_uuid(), ?::uuid, 1, 'agent.registered', '{}', 'pending', 0,"
+            + " now() - interval '1 second', now())",
+        webhookId);
+  }
+
+  private void publish(UUID subject, EventData data) {
+    Event<EventData> event =
+        new Event<>(
+            UUID.randomUUID(),
+            data.eventType().name(),
+            Instant.now(),
+            subject.toString(),
+            data,
+            data.eventType().version());
+    redis.stream(String.class).xadd(events.stream(), Map.of("event", codec.encode(event)));
+  }
+
+  private static List<String> iterable(java.util.Iterator<String> names) {
+    List<String> all = new java.util.ArrayList<>();
+    names.forEachRemaining(all::add);
+    return all;
   }
 }

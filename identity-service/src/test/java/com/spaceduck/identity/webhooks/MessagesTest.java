@@ -36,6 +36,9 @@ class MessagesTest {
   private static final Duration WAIT = Duration.ofSeconds(40);
 
   @Inject Vertx vertx;
+  private static final String TESTER_DISABLED =
+      "The webhook is disabled: enable it (PATCH enabled: true) to test it.";
+
   private Receiver receiver;
 
   @BeforeEach
@@ -161,6 +164,29 @@ class MessagesTest {
     assertTrue(
         receiver.at(path).stream().noneMatch(r -> r.body().equals("{\"n\":1}")),
         "nothing older than since");
+    // Standard Webhooks: a replayed message keeps its id, so receivers can tell it is the same.
+    for (Receiver.Received got : receiver.at(path)) {
+      long sequence = Long.parseLong(got.body().replaceAll("\\D", ""));
+      assertEquals(
+          queryString(
+              "select id from webhook_messages where subscription_id = ?::uuid and sequence = ?",
+              id,
+              sequence),
+          got.header("webhook-id"),
+          "webhook-id of message " + sequence);
+    }
+    // A second replay sends the same ids again.
+    owner
+        .as()
+        .contentType(ContentType.JSON)
+        .body(Map.of("since", since.toString()))
+        .post("/beak/webhooks/" + id + "/replay")
+        .then()
+        .statusCode(200)
+        .body("messages", equalTo(2));
+    await().atMost(WAIT).until(() -> receiver.at(path).size() == 4);
+    List<String> ids = receiver.at(path).stream().map(r -> r.header("webhook-id")).toList();
+    assertEquals(java.util.Set.copyOf(ids.subList(0, 2)), java.util.Set.copyOf(ids.subList(2, 4)));
   }
 
   @Test
@@ -187,6 +213,67 @@ class MessagesTest {
     assertEquals("{\"n\":1}", bodies.get(0));
     assertEquals("{\"n\":1}", bodies.get(1));
     assertEquals("{\"n\":2}", bodies.get(2));
+  }
+
+  @Test
+  void theTesterRefusesADisabledWebhook() {
+    TestDuckling owner = TestDucklings.create();
+    String path = "/ok/" + UUID.randomUUID();
+    String id = subscribe(owner, path, false);
+    owner
+        .as()
+        .contentType(ContentType.JSON)
+        .body(Map.of("enabled", false))
+        .patch("/beak/webhooks/" + id)
+        .then()
+        .statusCode(200)
+        .body("enabled", equalTo(false));
+    assertProblem(
+            owner
+                .as()
+                .contentType(ContentType.JSON)
+                .body(Map.of("event_type", "cert.issued"))
+                .post("/beak/webhooks/" + id + "/test")
+                .then(),
+            409,
+            "E4003")
+        .body("detail", equalTo(TESTER_DISABLED));
+    assertEquals(0, receiver.at(path).size(), "nothing was sent");
+    owner
+        .as()
+        .contentType(ContentType.JSON)
+        .body(Map.of("enabled", true))
+        .patch("/beak/webhooks/" + id)
+        .then()
+        .statusCode(200);
+    owner
+        .as()
+        .contentType(ContentType.JSON)
+        .body(Map.of("event_type", "cert.issued"))
+        .post("/beak/webhooks/" + id + "/test")
+        .then()
+        .statusCode(200)
+        .body("success", equalTo(true));
+    assertEquals(1, receiver.at(path).size());
+  }
+
+  @Test
+  void aHugeAnswerIsReadOnlyUpToItsFirstKibibyte() throws Exception {
+    TestDuckling owner = TestDucklings.create();
+    String id = subscribe(owner, "/huge/" + UUID.randomUUID(), false);
+    owner
+        .as()
+        .contentType(ContentType.JSON)
+        .body(Map.of("event_type", "agent.registered"))
+        .post("/beak/webhooks/" + id + "/test")
+        .then()
+        .statusCode(200)
+        .body("success", equalTo(true))
+        .body("status", equalTo(200))
+        .body("body", equalTo("x".repeat(1024)));
+    // The connection was dropped after the excerpt: the receiver could not write its whole body.
+    long written = receiver.hugeStopped.get(30, java.util.concurrent.TimeUnit.SECONDS);
+    assertTrue(written < Receiver.HUGE / 4, "stopped reading early: " + written + " bytes");
   }
 
   @Test

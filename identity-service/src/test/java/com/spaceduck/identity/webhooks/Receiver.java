@@ -1,18 +1,24 @@
 package com.spaceduck.identity.webhooks;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerResponse;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A webhook endpoint for tests, on a random local port. The path decides the answer: {@code /ok/…}
  * 200, {@code /fail/…} 500, {@code /redirect/…} 302 to an {@code /ok} path, {@code /flaky/…} 500 to
- * a message's first attempt and 200 after. Every request is kept.
+ * a message's first attempt and 200 after, {@code /huge/…} 200 with a {@value #HUGE}-byte body
+ * streamed as fast as the caller reads it (bytes written so far in {@link #hugeWritten}). Every
+ * request is kept; {@code /hang/…} never answers.
  */
 final class Receiver {
 
@@ -22,7 +28,11 @@ final class Receiver {
     }
   }
 
+  static final long HUGE = 64L * 1024 * 1024;
+
   final List<Received> requests = new CopyOnWriteArrayList<>();
+  final AtomicLong hugeWritten = new AtomicLong();
+  final CompletableFuture<Long> hugeStopped = new CompletableFuture<>();
   private final Map<String, AtomicInteger> attemptsById = new ConcurrentHashMap<>();
   private final Vertx vertx;
   private final HttpServer server;
@@ -62,6 +72,14 @@ final class Receiver {
                                     .setStatusCode(302)
                                     .putHeader("location", "/ok/redirected")
                                     .end();
+                              } else if (path.startsWith("/hang")) {
+                                // No answer: the caller's timeout ends it.
+                                return;
+                              } else if (path.startsWith("/huge")) {
+                                response.setStatusCode(200).setChunked(true);
+                                response.closeHandler(
+                                    closed -> hugeStopped.complete(hugeWritten.get()));
+                                stream(response);
                               } else if (path.startsWith("/flaky") && attempt == 1) {
                                 response.setStatusCode(500).end("try again");
                               } else {
@@ -72,6 +90,23 @@ final class Receiver {
             .toCompletionStage()
             .toCompletableFuture()
             .get(10, TimeUnit.SECONDS);
+  }
+
+  /** Writes 64 KiB chunks while the connection takes them, until {@link #HUGE} or it closes. */
+  private void stream(HttpServerResponse response) {
+    Buffer chunk = Buffer.buffer("x".repeat(64 * 1024));
+    while (!response.writeQueueFull() && !response.closed()) {
+      if (hugeWritten.get() >= HUGE) {
+        response.end();
+        hugeStopped.complete(hugeWritten.get());
+        return;
+      }
+      response.write(chunk);
+      hugeWritten.addAndGet(chunk.length());
+    }
+    if (!response.closed()) {
+      response.drainHandler(drained -> stream(response));
+    }
   }
 
   String url(String path) {
