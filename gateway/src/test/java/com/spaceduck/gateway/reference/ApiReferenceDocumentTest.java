@@ -93,6 +93,9 @@ class ApiReferenceDocumentTest {
     assertTrue(paths.at("/~1beak~1webhooks/get/security").toString().contains("beak_key_query"));
     assertFalse(paths.at("/~1beak~1me/get/security").toString().contains("beak_key_query"));
     assertFalse(paths.at("/~1beak~1trust~1requests/get/security").toString().contains("beak_key"));
+    assertFalse(paths.at("/~1beak~1keys/post/security").toString().contains("beak_key"));
+    assertTrue(
+        paths.at("/~1beak~1pecks/post/responses/409/x-problem-codes").toString().contains("E4003"));
   }
 
   @Test

@@ -44,6 +44,9 @@ public class AgentsResource {
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = AgentResponse.class)))
+  @APIResponse(
+      responseCode = "403",
+      description = "Trust tier insufficient: T1 or higher is required")
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @ResponseStatus(201)
@@ -72,6 +75,9 @@ public class AgentsResource {
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = AgentResponse.class)))
+  @APIResponse(
+      responseCode = "403",
+      description = "Trust tier insufficient: T2 or higher is required")
   @POST
   @Path("{agent_id}/bond")
   public Uni<AgentResponse> bond(@PathParam("agent_id") UUID agentId) {

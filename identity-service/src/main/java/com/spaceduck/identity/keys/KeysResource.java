@@ -45,6 +45,7 @@ public class KeysResource {
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = CreatedKeyResponse.class)))
+  @SecurityRequirement(name = "sd_token")
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @ResponseStatus(201)

@@ -52,6 +52,13 @@ public class PecksResource {
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = PeckResponse.class)))
+  @APIResponse(
+      responseCode = "403",
+      description = "Trust tier insufficient: T1 or higher is required")
+  @APIResponse(
+      responseCode = "404",
+      description = "from_agent_id is not one of the caller's agents, or to_agent_id is unknown")
+  @APIResponse(responseCode = "409", description = "The receiving agent is not bonded")
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @ResponseStatus(201)
@@ -67,6 +74,7 @@ public class PecksResource {
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = PeckListResponse.class)))
+  @APIResponse(responseCode = "404", description = "agent_id is another duckling's agent")
   @GET
   public Uni<PeckListResponse> list(
       @QueryParam("agent_id") String agentId,

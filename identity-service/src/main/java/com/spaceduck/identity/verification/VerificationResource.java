@@ -42,9 +42,8 @@ public class VerificationResource {
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = CodeSentResponse.class)))
-  @APIResponse(
-      responseCode = "429",
-      description = "Too many codes sent today, or wait before resending")
+  @APIResponse(responseCode = "409", description = "The email is already verified")
+  @APIResponse(responseCode = "429", description = "Send caps reached; retry after Retry-After")
   @POST
   @Path("email")
   @ResponseStatus(202)
@@ -60,6 +59,7 @@ public class VerificationResource {
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = VerifiedResponse.class)))
+  @APIResponse(responseCode = "429", description = "Today's wrong guesses are used up")
   @POST
   @Path("email/confirm")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -75,9 +75,10 @@ public class VerificationResource {
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = CodeSentResponse.class)))
+  @APIResponse(responseCode = "403", description = "The email is not verified yet")
   @APIResponse(
       responseCode = "429",
-      description = "Too many codes sent today, or wait before resending")
+      description = "Send caps reached (per duckling and per number); retry after Retry-After")
   @POST
   @Path("phone")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -94,6 +95,7 @@ public class VerificationResource {
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = VerifiedResponse.class)))
+  @APIResponse(responseCode = "429", description = "Today's wrong guesses are used up")
   @POST
   @Path("phone/confirm")
   @Consumes(MediaType.APPLICATION_JSON)

@@ -59,6 +59,7 @@ public class WebhooksResource {
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = CreatedWebhookResponse.class)))
+  @APIResponse(responseCode = "409", description = "The caller already has 20 webhooks")
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @ResponseStatus(201)
