@@ -2,7 +2,8 @@
 # End-to-end check of the running platform through the gateway, as an API consumer sees it:
 # sign up, sign in, see the birth certificate that the hatch event produced, verify it
 # publicly, create a DuckHub venue with a key and sync a catalog with it, read the system
-# status, see a signed cert.issued webhook reach a local receiver, and hit a rate limit. Starts the platform with
+# status, see a signed cert.issued webhook reach a local receiver, use the API reference (/docs/ in
+# a browser, a generated client), and hit a rate limit. Starts the platform with
 # scripts/run-local.sh unless BASE_URL points at one already running.
 #
 #   scripts/smoke-test.sh                      build, start, check, stop
@@ -194,6 +195,19 @@ print(seen)
 PY
 )
 check "the receiver got a cert.issued for this duckling, signature verified" verified "$verdict"
+
+# The public API reference: the merged document, Swagger UI in a headless browser doing one
+# "Try it out", and a TypeScript client generated from the document (scripts/api-reference-test.sh).
+status=$(request "$base/openapi.json")
+check "GET /openapi.json publishes the whole API" "200 True True" \
+  "$status $(json "['paths'].__contains__('/v1/sync')" <"$body") $(json "['paths'].__contains__('/beak/cert/verify')" <"$body")"
+status=$(request "$base/docs/")
+check "GET /docs/ serves the API reference" 200 "$status"
+if scripts/api-reference-test.sh "$base"; then
+  check "the API reference works in a browser and generates a working client" ok ok
+else
+  check "the API reference works in a browser and generates a working client" ok failed
+fi
 
 # The sign-up bucket holds 5 and refills one every 6 s; this client used one above. On a slow
 # machine a few more may have refilled since, so keep asking until the bucket is empty.

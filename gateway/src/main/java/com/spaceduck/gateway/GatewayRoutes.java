@@ -7,6 +7,7 @@ import com.spaceduck.gateway.ratelimit.Decision;
 import com.spaceduck.gateway.ratelimit.LimitGroup;
 import com.spaceduck.gateway.ratelimit.LimitGroups;
 import com.spaceduck.gateway.ratelimit.RateLimiter;
+import com.spaceduck.gateway.reference.ApiReference;
 import com.spaceduck.gateway.routing.Proxy;
 import com.spaceduck.gateway.routing.Routes;
 import com.spaceduck.gateway.routing.Upstream;
@@ -31,8 +32,9 @@ import jakarta.inject.Singleton;
 
 /**
  * The gateway's request path: resolve the client, draw from the rate-limit bucket of the path's
- * group, then serve {@code /beak/system/status} or stream the request to its upstream. Paths no
- * route covers fall through to the gateway's own endpoints ({@code /q/*}) and the 404 problem.
+ * group, then serve {@code /beak/system/status} or the API reference ({@code /docs/}, {@code
+ * /openapi.json}) or stream the request to its upstream. Paths no route covers fall through to the
+ * 404 problem.
  */
 @Singleton
 public class GatewayRoutes {
@@ -48,6 +50,7 @@ public class GatewayRoutes {
   private final BucketKeys buckets;
   private final RateLimiter limiter;
   private final StatusMonitor status;
+  private final ApiReference reference;
   private final Problems problems;
   private final boolean limitsEnabled;
 
@@ -59,6 +62,7 @@ public class GatewayRoutes {
       BucketKeys buckets,
       RateLimiter limiter,
       StatusMonitor status,
+      ApiReference reference,
       Problems problems,
       GatewayConfig config) {
     this.routes = routes;
@@ -68,6 +72,7 @@ public class GatewayRoutes {
     this.buckets = buckets;
     this.limiter = limiter;
     this.status = status;
+    this.reference = reference;
     this.problems = problems;
     this.limitsEnabled = config.rateLimits().enabled();
   }
@@ -78,9 +83,10 @@ public class GatewayRoutes {
 
   private void handle(RoutingContext rc) {
     String path = rc.normalizedPath();
-    boolean isStatus = STATUS_PATH.equals(path);
-    Upstream upstream = isStatus ? null : routes.match(path);
-    if (!isStatus && upstream == null) {
+    // The gateway answers these itself (the status, the API reference): no upstream.
+    boolean own = STATUS_PATH.equals(path) || reference.serves(path);
+    Upstream upstream = own ? null : routes.match(path);
+    if (!own && upstream == null) {
       rc.next();
       return;
     }
@@ -88,7 +94,7 @@ public class GatewayRoutes {
     String peer = request.remoteAddress() == null ? "unknown" : request.remoteAddress().host();
     boolean trustedPeer = clients.trusted(peer);
     if (!limitsEnabled) {
-      proceed(rc, isStatus, upstream, peer, trustedPeer);
+      proceed(rc, own, upstream, peer, trustedPeer);
       return;
     }
     String canonical = CanonicalPaths.of(path);
@@ -101,7 +107,7 @@ public class GatewayRoutes {
     }
     LimitGroup group = groups.match(canonical);
     if (group == null) {
-      proceed(rc, isStatus, upstream, peer, trustedPeer);
+      proceed(rc, own, upstream, peer, trustedPeer);
       return;
     }
     String clientIp =
@@ -119,12 +125,12 @@ public class GatewayRoutes {
       // A key's shape proves little: its sender's address pays too, so invented keys share one
       // budget.
       Future<Decision> ipDecision = limiter.decide(perIp, ipBucket);
-      decidedBoth(rc, group, decision, perIp, ipDecision, isStatus, upstream, peer, trustedPeer);
+      decidedBoth(rc, group, decision, perIp, ipDecision, own, upstream, peer, trustedPeer);
       return;
     }
     if (decision.isComplete()) {
       // A leased token or a local bucket: decided without a round trip.
-      decided(rc, group, result(decision), isStatus, upstream, peer, trustedPeer);
+      decided(rc, group, result(decision), own, upstream, peer, trustedPeer);
       return;
     }
     request.pause();
@@ -132,10 +138,10 @@ public class GatewayRoutes {
     decision.onComplete(
         done -> {
           if (context == null || Vertx.currentContext() == context) {
-            decided(rc, group, result(done), isStatus, upstream, peer, trustedPeer);
+            decided(rc, group, result(done), own, upstream, peer, trustedPeer);
           } else {
             context.runOnContext(
-                ignored -> decided(rc, group, result(done), isStatus, upstream, peer, trustedPeer));
+                ignored -> decided(rc, group, result(done), own, upstream, peer, trustedPeer));
           }
         });
   }
@@ -150,7 +156,7 @@ public class GatewayRoutes {
       Future<Decision> decision,
       LimitGroup perIp,
       Future<Decision> ipDecision,
-      boolean isStatus,
+      boolean own,
       Upstream upstream,
       String peer,
       boolean trustedPeer) {
@@ -168,7 +174,7 @@ public class GatewayRoutes {
                             decision,
                             perIp,
                             ipDecision,
-                            isStatus,
+                            own,
                             upstream,
                             peer,
                             trustedPeer);
@@ -183,9 +189,9 @@ public class GatewayRoutes {
     Decision byKey = result(decision);
     Decision byIp = result(ipDecision);
     if (governs(byIp, byKey)) {
-      decided(rc, perIp, byIp, isStatus, upstream, peer, trustedPeer);
+      decided(rc, perIp, byIp, own, upstream, peer, trustedPeer);
     } else {
-      decided(rc, group, byKey, isStatus, upstream, peer, trustedPeer);
+      decided(rc, group, byKey, own, upstream, peer, trustedPeer);
     }
   }
 
@@ -197,7 +203,7 @@ public class GatewayRoutes {
       RoutingContext rc,
       LimitGroup group,
       Decision decision,
-      boolean isStatus,
+      boolean own,
       Upstream upstream,
       String peer,
       boolean trustedPeer) {
@@ -229,7 +235,7 @@ public class GatewayRoutes {
               .retryAfter(decision.retryAfterSeconds()));
       return;
     }
-    proceed(rc, isStatus, upstream, peer, trustedPeer);
+    proceed(rc, own, upstream, peer, trustedPeer);
   }
 
   /** Whether {@code candidate} is the decision to answer by rather than {@code other}. */
@@ -245,9 +251,14 @@ public class GatewayRoutes {
   }
 
   private void proceed(
-      RoutingContext rc, boolean isStatus, Upstream upstream, String peer, boolean trustedPeer) {
-    if (isStatus) {
-      serveStatus(rc);
+      RoutingContext rc, boolean own, Upstream upstream, String peer, boolean trustedPeer) {
+    if (own) {
+      String path = rc.normalizedPath();
+      if (reference.serves(path)) {
+        reference.serve(rc, path);
+      } else {
+        serveStatus(rc);
+      }
     } else {
       proxy.forward(rc, upstream, peer, trustedPeer);
     }

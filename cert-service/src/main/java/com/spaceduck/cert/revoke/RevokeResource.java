@@ -9,8 +9,16 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 
 /** Revocation; needs the holder's or an operator's sd_token. */
+@SecurityRequirementsSet
 @Path("/beak/cert/revoke")
 @Produces(MediaType.APPLICATION_JSON)
 public class RevokeResource {
@@ -25,6 +33,19 @@ public class RevokeResource {
     this.identity = identity;
   }
 
+  @Operation(summary = "Operator: revoke a birth certificate")
+  @APIResponse(
+      responseCode = "200",
+      description = "OK",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = RevokeResponse.class)))
+  @APIResponse(
+      responseCode = "403",
+      description = "Not an operator",
+      extensions = @Extension(name = "x-problem-codes", value = "access_denied"))
+  @SecurityRequirement(name = "sd_token")
   @POST
   @Authenticated
   @Consumes(MediaType.APPLICATION_JSON)

@@ -8,12 +8,19 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 
 /**
  * Public: a status list credential, for verifiers and the CDNs in front of them. Served with a weak
  * {@code ETag} and {@code Cache-Control: public, max-age}; a matching {@code If-None-Match} gets
  * 304.
  */
+@SecurityRequirementsSet
 @Path("/beak/cert/status/{list_id}")
 public class StatusListResource {
 
@@ -28,6 +35,15 @@ public class StatusListResource {
     this.cacheControl = "public, max-age=" + config.statusLists().maxAge().toSeconds();
   }
 
+  @Operation(summary = "A Bitstring Status List credential (revocation status of certificates)")
+  @APIResponse(
+      responseCode = "200",
+      description = "The status list credential (a JWT)",
+      content =
+          @Content(
+              mediaType = "application/statuslist+jwt",
+              schema = @Schema(type = SchemaType.STRING)))
+  @APIResponse(responseCode = "304", description = "Not Modified (If-None-Match matched the ETag)")
   @GET
   public Uni<Response> statusList(
       @PathParam("list_id") String listId,

@@ -9,8 +9,15 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 
 /** The holder's full certificate; needs an sd_token. */
+@SecurityRequirementsSet
 @Path("/beak/cert/view")
 @Produces(MediaType.APPLICATION_JSON)
 public class ViewResource {
@@ -25,6 +32,15 @@ public class ViewResource {
     this.identity = identity;
   }
 
+  @Operation(summary = "The caller's birth certificate, or one by cert_id")
+  @APIResponse(
+      responseCode = "200",
+      description = "OK",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ViewResponse.class)))
+  @SecurityRequirement(name = "sd_token")
   @GET
   @Authenticated
   public Uni<ViewResponse> view(@QueryParam("cert_id") String certId) {

@@ -14,8 +14,15 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.jboss.resteasy.reactive.ResponseStatus;
 
+@SecurityRequirement(name = "sd_token")
+@SecurityRequirement(name = "beak_key")
 @Path("/beak/agents")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
@@ -29,6 +36,17 @@ public class AgentsResource {
     this.identity = identity;
   }
 
+  @Operation(summary = "Register an agent owned by the caller")
+  @APIResponse(
+      responseCode = "201",
+      description = "Created",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = AgentResponse.class)))
+  @APIResponse(
+      responseCode = "403",
+      description = "Trust tier insufficient: T1 or higher is required")
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @ResponseStatus(201)
@@ -36,11 +54,30 @@ public class AgentsResource {
     return service.register(Caller.of(identity), request);
   }
 
+  @Operation(summary = "List the caller's agents")
+  @APIResponse(
+      responseCode = "200",
+      description = "OK",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = AgentListResponse.class)))
   @GET
   public Uni<AgentListResponse> list() {
     return service.list(Caller.of(identity));
   }
 
+  @Operation(summary = "Bond the caller with an agent")
+  @APIResponse(
+      responseCode = "200",
+      description = "OK",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = AgentResponse.class)))
+  @APIResponse(
+      responseCode = "403",
+      description = "Trust tier insufficient: T2 or higher is required")
   @POST
   @Path("{agent_id}/bond")
   public Uni<AgentResponse> bond(@PathParam("agent_id") UUID agentId) {

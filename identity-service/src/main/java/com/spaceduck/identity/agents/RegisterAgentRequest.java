@@ -2,5 +2,7 @@ package com.spaceduck.identity.agents;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-public record RegisterAgentRequest(@NotBlank @Size(max = 100) String name) {}
+public record RegisterAgentRequest(
+    @Schema(examples = "quack-bot") @NotBlank @Size(max = 100) String name) {}

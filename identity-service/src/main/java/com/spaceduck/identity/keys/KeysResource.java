@@ -15,8 +15,15 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.jboss.resteasy.reactive.ResponseStatus;
 
+@SecurityRequirement(name = "sd_token")
+@SecurityRequirement(name = "beak_key")
 @Path("/beak/keys")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
@@ -30,6 +37,15 @@ public class KeysResource {
     this.identity = identity;
   }
 
+  @Operation(summary = "Create a Beak Key (answers the whole key once)")
+  @APIResponse(
+      responseCode = "201",
+      description = "Created",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = CreatedKeyResponse.class)))
+  @SecurityRequirement(name = "sd_token")
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @ResponseStatus(201)
@@ -37,11 +53,21 @@ public class KeysResource {
     return service.create(Caller.of(identity), request);
   }
 
+  @Operation(summary = "List the caller's Beak Keys (prefixes only)")
+  @APIResponse(
+      responseCode = "200",
+      description = "OK",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = KeyListResponse.class)))
   @GET
   public Uni<KeyListResponse> list() {
     return service.list(Caller.of(identity));
   }
 
+  @Operation(summary = "Revoke a Beak Key")
+  @APIResponse(responseCode = "204", description = "No Content")
   @DELETE
   @Path("{key_id}")
   public Uni<Void> revoke(@PathParam("key_id") UUID keyId) {

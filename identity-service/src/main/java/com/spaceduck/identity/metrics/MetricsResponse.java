@@ -1,5 +1,11 @@
 package com.spaceduck.identity.metrics;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /** Live platform counts. */
 public record MetricsResponse(
-    long registered, long certified, long bonded, long domains, String galaxyVersion) {}
+    @Schema(examples = "1024") long registered,
+    @Schema(examples = "512") long certified,
+    @Schema(examples = "64") long bonded,
+    @Schema(examples = "12") long domains,
+    @Schema(examples = "2026.11") String galaxyVersion) {}

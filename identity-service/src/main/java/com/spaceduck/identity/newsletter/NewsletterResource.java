@@ -8,8 +8,14 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.jboss.resteasy.reactive.ResponseStatus;
 
+@SecurityRequirementsSet
 @Path("/beak/newsletter/subscribe")
 public class NewsletterResource {
 
@@ -19,6 +25,14 @@ public class NewsletterResource {
     this.service = service;
   }
 
+  @Operation(summary = "Subscribe an email to the Galaxy newsletter")
+  @APIResponse(
+      responseCode = "202",
+      description = "Accepted",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = SubscribeResponse.class)))
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)

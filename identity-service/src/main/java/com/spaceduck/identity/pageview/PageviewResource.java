@@ -8,7 +8,11 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 
+@SecurityRequirementsSet
 @Path("/beak/pageview")
 public class PageviewResource {
 
@@ -19,6 +23,8 @@ public class PageviewResource {
   }
 
   /** 202: taken for the next batch write, not yet stored. */
+  @Operation(summary = "Record a page view event")
+  @APIResponse(responseCode = "202", description = "Accepted")
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   public Uni<Response> record(@Valid @NotNull PageviewRequest request) {

@@ -19,8 +19,15 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.jboss.resteasy.reactive.ResponseStatus;
 
+@SecurityRequirement(name = "sd_token")
+@SecurityRequirement(name = "beak_key")
 @Path("/beak/pecks")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
@@ -36,6 +43,22 @@ public class PecksResource {
     this.identity = identity;
   }
 
+  @Operation(
+      summary = "Send a peck (a JSON message) from one of the caller's agents to a bonded agent")
+  @APIResponse(
+      responseCode = "201",
+      description = "Created",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = PeckResponse.class)))
+  @APIResponse(
+      responseCode = "403",
+      description = "Trust tier insufficient: T1 or higher is required")
+  @APIResponse(
+      responseCode = "404",
+      description = "from_agent_id is not one of the caller's agents, or to_agent_id is unknown")
+  @APIResponse(responseCode = "409", description = "The receiving agent is not bonded")
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @ResponseStatus(201)
@@ -43,6 +66,15 @@ public class PecksResource {
     return service.send(Caller.of(identity), request);
   }
 
+  @Operation(summary = "List pecks sent or received by the caller's agents")
+  @APIResponse(
+      responseCode = "200",
+      description = "OK",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = PeckListResponse.class)))
+  @APIResponse(responseCode = "404", description = "agent_id is another duckling's agent")
   @GET
   public Uni<PeckListResponse> list(
       @QueryParam("agent_id") String agentId,

@@ -2,7 +2,9 @@ package com.spaceduck.identity.signin;
 
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** {@code POST /beak/signin}. */
 public record SigninRequest(
-    @NotNull @Size(max = 254) String email, @NotNull @Size(max = 128) String password) {}
+    @Schema(examples = "ada@example.com") @NotNull @Size(max = 254) String email,
+    @Schema(examples = "Correct-Horse-Battery-42") @NotNull @Size(max = 128) String password) {}

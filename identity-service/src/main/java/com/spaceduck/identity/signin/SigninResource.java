@@ -11,7 +11,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 
+@SecurityRequirementsSet
 @Path("/beak/signin")
 public class SigninResource {
 
@@ -23,6 +29,18 @@ public class SigninResource {
     this.addresses = addresses;
   }
 
+  @Operation(summary = "Sign in with email and password; answers an sd_token")
+  @APIResponse(
+      responseCode = "200",
+      description = "OK",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = SigninResponse.class)))
+  @APIResponse(responseCode = "401", description = "Wrong email or password")
+  @APIResponse(
+      responseCode = "429",
+      description = "Too many failed sign-ins from this address; retry after Retry-After")
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)

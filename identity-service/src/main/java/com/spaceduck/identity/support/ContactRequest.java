@@ -3,6 +3,9 @@ package com.spaceduck.identity.support;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 public record ContactRequest(
-    @NotNull @Size(max = 254) String email, @NotBlank @Size(max = 5000) String message) {}
+    @Schema(examples = "ada@example.com") @NotNull @Size(max = 254) String email,
+    @Schema(examples = "My certificate shows the wrong name.") @NotBlank @Size(max = 5000)
+        String message) {}

@@ -7,8 +7,15 @@ import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 
 /** The public key of {@code sd_token}s as a JWK Set, for cert-service and the gateway. */
+@SecurityRequirementsSet
 @Path("/beak/.well-known/jwks.json")
 public class JwksResource {
 
@@ -27,6 +34,15 @@ public class JwksResource {
                     SigningKeys.base64Url(keys.publicKey().getPublicExponent()))));
   }
 
+  @Operation(summary = "The public keys that verify sd_tokens (JWKS)")
+  @APIResponse(
+      responseCode = "200",
+      description = "OK",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema =
+                  @Schema(type = SchemaType.OBJECT, description = "A JSON Web Key Set (RFC 7517)")))
   @GET
   @Produces(MediaType.APPLICATION_JSON)
   public Response jwks() {

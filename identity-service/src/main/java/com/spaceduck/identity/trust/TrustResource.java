@@ -24,9 +24,16 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /** Trust status and elevation; the request routes are operator actions (sd_token only). */
+@SecurityRequirement(name = "sd_token")
+@SecurityRequirement(name = "beak_key")
 @Path("/beak/trust")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
@@ -42,12 +49,38 @@ public class TrustResource {
     this.json = json;
   }
 
+  @Operation(summary = "The caller's trust tier and what the next tier needs")
+  @APIResponse(
+      responseCode = "200",
+      description = "OK",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = TrustResponse.class)))
   @GET
   public Uni<TrustResponse> status() {
     return service.status(Caller.of(identity));
   }
 
   /** 200 when granted at once (T1), 202 with a pending request otherwise. */
+  @Operation(summary = "Request a trust tier elevation (T2 needs a verified phone)")
+  @APIResponse(
+      responseCode = "200",
+      description = "OK",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ElevationResponse.class)))
+  @APIResponse(
+      responseCode = "202",
+      description = "Accepted: pending an operator's decision",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ElevationResponse.class)))
+  @APIResponse(
+      responseCode = "403",
+      description = "Trust tier insufficient: the tier's requirements are not met")
   @PUT
   @Path("elevate")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -61,6 +94,16 @@ public class TrustResource {
                     : RestResponse.accepted(result));
   }
 
+  @Operation(summary = "Operator: pending elevation requests")
+  @APIResponse(
+      responseCode = "200",
+      description = "OK",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ElevationListResponse.class)))
+  @APIResponse(responseCode = "403", description = "Not an operator")
+  @SecurityRequirement(name = "sd_token")
   @GET
   @Path("requests")
   public Uni<ElevationListResponse> requests(
@@ -74,6 +117,16 @@ public class TrustResource {
   }
 
   /** The body ({@code {"reason"}}) is optional, so a bare POST works. */
+  @Operation(summary = "Operator: approve an elevation request")
+  @APIResponse(
+      responseCode = "200",
+      description = "OK",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ElevationResponse.class)))
+  @APIResponse(responseCode = "403", description = "Not an operator")
+  @SecurityRequirement(name = "sd_token")
   @POST
   @Path("requests/{request_id}/approve")
   public Uni<ElevationResponse> approve(@PathParam("request_id") UUID requestId, String body) {
@@ -81,6 +134,16 @@ public class TrustResource {
   }
 
   /** The body ({@code {"reason"}}) is optional, so a bare POST works. */
+  @Operation(summary = "Operator: reject an elevation request")
+  @APIResponse(
+      responseCode = "200",
+      description = "OK",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ElevationResponse.class)))
+  @APIResponse(responseCode = "403", description = "Not an operator")
+  @SecurityRequirement(name = "sd_token")
   @POST
   @Path("requests/{request_id}/reject")
   public Uni<ElevationResponse> reject(@PathParam("request_id") UUID requestId, String body) {

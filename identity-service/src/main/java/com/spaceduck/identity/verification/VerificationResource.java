@@ -11,9 +11,16 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.jboss.resteasy.reactive.ResponseStatus;
 
 /** Sends and checks one-time codes for the caller's email and phone. */
+@SecurityRequirement(name = "sd_token")
+@SecurityRequirement(name = "beak_key")
 @Path("/beak/verify")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
@@ -27,6 +34,16 @@ public class VerificationResource {
     this.identity = identity;
   }
 
+  @Operation(summary = "Send a verification code to the duckling's email")
+  @APIResponse(
+      responseCode = "202",
+      description = "Accepted",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = CodeSentResponse.class)))
+  @APIResponse(responseCode = "409", description = "The email is already verified")
+  @APIResponse(responseCode = "429", description = "Send caps reached; retry after Retry-After")
   @POST
   @Path("email")
   @ResponseStatus(202)
@@ -34,6 +51,15 @@ public class VerificationResource {
     return service.sendEmailCode(Caller.of(identity));
   }
 
+  @Operation(summary = "Confirm the email with the code")
+  @APIResponse(
+      responseCode = "200",
+      description = "OK",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = VerifiedResponse.class)))
+  @APIResponse(responseCode = "429", description = "Today's wrong guesses are used up")
   @POST
   @Path("email/confirm")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -41,6 +67,18 @@ public class VerificationResource {
     return service.confirm(Caller.of(identity), Channel.EMAIL, request.code());
   }
 
+  @Operation(summary = "Send a verification code by SMS (after a verified email)")
+  @APIResponse(
+      responseCode = "202",
+      description = "Accepted",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = CodeSentResponse.class)))
+  @APIResponse(responseCode = "403", description = "The email is not verified yet")
+  @APIResponse(
+      responseCode = "429",
+      description = "Send caps reached (per duckling and per number); retry after Retry-After")
   @POST
   @Path("phone")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -49,6 +87,15 @@ public class VerificationResource {
     return service.sendPhoneCode(Caller.of(identity), request.phone());
   }
 
+  @Operation(summary = "Confirm the phone number with the code")
+  @APIResponse(
+      responseCode = "200",
+      description = "OK",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = VerifiedResponse.class)))
+  @APIResponse(responseCode = "429", description = "Today's wrong guesses are used up")
   @POST
   @Path("phone/confirm")
   @Consumes(MediaType.APPLICATION_JSON)

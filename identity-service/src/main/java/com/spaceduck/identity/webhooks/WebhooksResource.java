@@ -22,9 +22,17 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.jboss.resteasy.reactive.ResponseStatus;
 
 /** Webhook subscriptions; a Beak Key may also come as {@code ?beak_key=} on these routes. */
+@SecurityRequirement(name = "sd_token")
+@SecurityRequirement(name = "beak_key")
+@SecurityRequirement(name = "beak_key_query")
 @Path("/beak/webhooks")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
@@ -43,6 +51,15 @@ public class WebhooksResource {
     this.identity = identity;
   }
 
+  @Operation(summary = "Subscribe a URL to webhook events (answers the signing secret once)")
+  @APIResponse(
+      responseCode = "201",
+      description = "Created",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = CreatedWebhookResponse.class)))
+  @APIResponse(responseCode = "409", description = "The caller already has 20 webhooks")
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @ResponseStatus(201)
@@ -50,17 +67,41 @@ public class WebhooksResource {
     return service.create(Caller.of(identity), request);
   }
 
+  @Operation(summary = "List the caller's webhook subscriptions")
+  @APIResponse(
+      responseCode = "200",
+      description = "OK",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = WebhookListResponse.class)))
   @GET
   public Uni<WebhookListResponse> list() {
     return service.list(Caller.of(identity));
   }
 
+  @Operation(summary = "One webhook subscription")
+  @APIResponse(
+      responseCode = "200",
+      description = "OK",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = WebhookResponse.class)))
   @GET
   @Path("{webhook_id}")
   public Uni<WebhookResponse> get(@PathParam("webhook_id") UUID id) {
     return service.get(Caller.of(identity), id);
   }
 
+  @Operation(summary = "Change a webhook subscription (URL, events, enabled)")
+  @APIResponse(
+      responseCode = "200",
+      description = "OK",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = WebhookResponse.class)))
   @PATCH
   @Path("{webhook_id}")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -69,6 +110,8 @@ public class WebhooksResource {
     return service.update(Caller.of(identity), id, request);
   }
 
+  @Operation(summary = "Delete a webhook subscription")
+  @APIResponse(responseCode = "204", description = "No Content")
   @DELETE
   @Path("{webhook_id}")
   @ResponseStatus(204)
@@ -76,12 +119,28 @@ public class WebhooksResource {
     return service.delete(Caller.of(identity), id);
   }
 
+  @Operation(summary = "Rotate a subscription's signing secret")
+  @APIResponse(
+      responseCode = "200",
+      description = "OK",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = RotatedSecretResponse.class)))
   @POST
   @Path("{webhook_id}/secret/rotate")
   public Uni<RotatedSecretResponse> rotate(@PathParam("webhook_id") UUID id) {
     return service.rotate(Caller.of(identity), id);
   }
 
+  @Operation(summary = "The subscription's delivered and pending messages, newest first")
+  @APIResponse(
+      responseCode = "200",
+      description = "OK",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = MessageListResponse.class)))
   @GET
   @Path("{webhook_id}/messages")
   public Uni<MessageListResponse> messages(
@@ -102,6 +161,14 @@ public class WebhooksResource {
     return messages.list(Caller.of(identity), id, page, size);
   }
 
+  @Operation(summary = "Retry delivering one message now")
+  @APIResponse(
+      responseCode = "200",
+      description = "OK",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = MessageResponse.class)))
   @POST
   @Path("{webhook_id}/messages/{message_id}/retry")
   public Uni<MessageResponse> retry(
@@ -109,6 +176,14 @@ public class WebhooksResource {
     return messages.retry(Caller.of(identity), id, messageId);
   }
 
+  @Operation(summary = "Deliver again every message since a time")
+  @APIResponse(
+      responseCode = "200",
+      description = "OK",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ReplayResponse.class)))
   @POST
   @Path("{webhook_id}/replay")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -117,6 +192,16 @@ public class WebhooksResource {
     return messages.replay(Caller.of(identity), id, request.since());
   }
 
+  @Operation(
+      summary =
+          "Send a signed sample event at once and answer with status, latency and body (the Webhook Tester)")
+  @APIResponse(
+      responseCode = "200",
+      description = "OK",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = TestResponse.class)))
   @POST
   @Path("{webhook_id}/test")
   @Consumes(MediaType.APPLICATION_JSON)

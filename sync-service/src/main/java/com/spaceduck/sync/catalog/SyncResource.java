@@ -15,10 +15,17 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /** Catalog sync and its reports; called with the venue's API key. */
+@SecurityRequirement(name = "duckhub_key")
 @Path("/v1")
 @VenueKey
 public class SyncResource {
@@ -40,6 +47,27 @@ public class SyncResource {
    * {@code Idempotency-Key} and body gets the first answer again, marked {@code
    * Idempotent-Replayed: true}.
    */
+  @Operation(
+      summary =
+          "Sync the venue's catalog (full or partial, optionally dry run); idempotent with Idempotency-Key")
+  @APIResponse(
+      responseCode = "200",
+      description = "OK",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = SyncReport.class)))
+  @APIResponse(
+      responseCode = "401",
+      description = "Missing or invalid API key",
+      extensions =
+          @Extension(
+              name = "x-problem-codes",
+              value = "missing_api_key,invalid_api_key_format,invalid_api_key"))
+  @APIResponse(
+      responseCode = "422",
+      description = "Idempotency-Key reused with another body",
+      extensions = @Extension(name = "x-problem-codes", value = "idempotency_key_reused"))
   @POST
   @Path("/sync")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -59,6 +87,21 @@ public class SyncResource {
   }
 
   /** A past sync's report, exactly as it was answered. */
+  @Operation(summary = "A past sync's report, exactly as it was answered")
+  @APIResponse(
+      responseCode = "200",
+      description = "OK",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = SyncReport.class)))
+  @APIResponse(
+      responseCode = "401",
+      description = "Missing or invalid API key",
+      extensions =
+          @Extension(
+              name = "x-problem-codes",
+              value = "missing_api_key,invalid_api_key_format,invalid_api_key"))
   @GET
   @Path("/syncs/{syncId}")
   @Produces(MediaType.APPLICATION_JSON)
@@ -67,6 +110,21 @@ public class SyncResource {
   }
 
   /** The venue's current catalog, items in pages of {@code limit} ordered by externalId. */
+  @Operation(summary = "The venue's current catalog, in pages ordered by externalId")
+  @APIResponse(
+      responseCode = "200",
+      description = "OK",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = CatalogPage.class)))
+  @APIResponse(
+      responseCode = "401",
+      description = "Missing or invalid API key",
+      extensions =
+          @Extension(
+              name = "x-problem-codes",
+              value = "missing_api_key,invalid_api_key_format,invalid_api_key"))
   @GET
   @Path("/catalog")
   @Produces(MediaType.APPLICATION_JSON)

@@ -3,6 +3,7 @@ package com.spaceduck.sync.venues;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * {@code POST /v1/venues}.
@@ -12,7 +13,8 @@ import jakarta.validation.constraints.Size;
  * @param currency the venue's ISO 4217 currency, when it has one
  */
 public record CreateVenueRequest(
-    @NotBlank @Size(max = 200) String name,
-    @Size(max = 64) String timezone,
-    @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as EUR")
+    @Schema(examples = "Pond Diner") @NotBlank @Size(max = 200) String name,
+    @Schema(examples = "Europe/Berlin") @Size(max = 64) String timezone,
+    @Schema(examples = "EUR")
+        @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as EUR")
         String currency) {}

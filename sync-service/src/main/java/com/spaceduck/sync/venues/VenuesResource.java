@@ -12,10 +12,16 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.jboss.resteasy.reactive.ResponseStatus;
 import org.jboss.resteasy.reactive.RestPath;
 
 /** The owner's venues; needs the owner's sd_token. */
+@SecurityRequirement(name = "sd_token")
 @Path("/v1/venues")
 @Produces(MediaType.APPLICATION_JSON)
 @Authenticated
@@ -29,6 +35,14 @@ public class VenuesResource {
     this.identity = identity;
   }
 
+  @Operation(summary = "Create a DuckHub venue owned by the caller")
+  @APIResponse(
+      responseCode = "201",
+      description = "Created",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = VenueResponse.class)))
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @ResponseStatus(201)
@@ -36,11 +50,27 @@ public class VenuesResource {
     return service.create(Owner.of(identity), request);
   }
 
+  @Operation(summary = "List the caller's venues")
+  @APIResponse(
+      responseCode = "200",
+      description = "OK",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = VenueListResponse.class)))
   @GET
   public Uni<VenueListResponse> list() {
     return service.list(Owner.of(identity));
   }
 
+  @Operation(summary = "One of the caller's venues")
+  @APIResponse(
+      responseCode = "200",
+      description = "OK",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = VenueResponse.class)))
   @GET
   @Path("/{venueId}")
   public Uni<VenueResponse> get(@RestPath String venueId) {
