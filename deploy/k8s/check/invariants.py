@@ -140,8 +140,7 @@ def mapping_patterns(service):
 
 
 # Read by the process, not by Quarkus config: the JVM, the UBI launcher, glibc.
-PROCESS_ENV = {"JAVA_TOOL_OPTIONS", "JAVA_MAX_MEM_RATIO", "GC_CONTAINER_OPTIONS",
-               "GC_MIN_HEAP_FREE_RATIO", "GC_MAX_HEAP_FREE_RATIO", "MALLOC_ARENA_MAX"}
+PROCESS_ENV = {"JAVA_TOOL_OPTIONS", "MALLOC_ARENA_MAX"}
 # Quarkus's own runtime keys the manifests set without a line in application.properties.
 QUARKUS_KEYS = {"QUARKUS_SHUTDOWN_TIMEOUT": "quarkus.shutdown.timeout",
                 "QUARKUS_INIT_AND_EXIT": "quarkus.init-and-exit"}
@@ -503,16 +502,15 @@ for d in deployments.values():
     check("pods", not problems, f"Deployment/{name} has probes and limits and meets the restricted Pod Security Standard"
           + (f" ({'; '.join(problems)})" if problems else ""))
 
-# The UBI launcher (JAVA_MAX_MEM_RATIO, GC_*) and JAVA_TOOL_OPTIONS must agree: two different
-# collectors stop the JVM at start, and two heap shares make bench/memory measure the wrong one.
+# The JVM's options come from JAVA_TOOL_OPTIONS alone (the image starts `java` itself): exactly one
+# collector (two stop the JVM at start), a heap share of the container's limit, and an exit on
+# OutOfMemoryError so Kubernetes restarts the pod rather than leaving it limping.
 runtime = next((data for n, data in configmaps.items() if base_name(n) == "spaceduck-runtime"), {})
-tool = runtime.get("JAVA_TOOL_OPTIONS", "")
-gc = runtime.get("GC_CONTAINER_OPTIONS", "")
-share = re.search(r"-XX:MaxRAMPercentage=([0-9.]+)", tool)
-check("jvm", gc and gc in tool.split() and share and float(share.group(1)) == float(runtime.get("JAVA_MAX_MEM_RATIO", "-1"))
-      and all(f"-XX:{flag}={runtime.get(knob)}" in tool.split()
-              for knob, flag in (("GC_MIN_HEAP_FREE_RATIO", "MinHeapFreeRatio"), ("GC_MAX_HEAP_FREE_RATIO", "MaxHeapFreeRatio"))),
-      "JAVA_TOOL_OPTIONS and the launcher's variables name the same collector, heap share and free ratios")
+tool = runtime.get("JAVA_TOOL_OPTIONS", "").split()
+collectors = [o for o in tool if re.fullmatch(r"-XX:\+Use\w+GC", o)]
+check("jvm", len(collectors) == 1 and any(o.startswith("-XX:MaxRAMPercentage=") for o in tool)
+      and "-XX:+ExitOnOutOfMemoryError" in tool,
+      f"JAVA_TOOL_OPTIONS names one collector {collectors}, a heap share and exit on OutOfMemoryError")
 
 # Only the dev overlay may carry a Secret (its obviously fake dev passwords).
 secrets = [d["metadata"]["name"] for d in of_kind("Secret")]
