@@ -96,9 +96,7 @@ class OperatorsTest {
     TestDuckling duckling = TestDucklings.create();
     TestDucklings.verifyEmail(duckling);
     TestDucklings.grantOperator(duckling.email());
-    TestDucklings.grantOperator(duckling.email()); // already one: nothing changes
     TestDucklings.revokeOperator(duckling.email());
-    TestDucklings.revokeOperator(duckling.email()); // no longer one: nothing changes
 
     // Written by SQL, read by the platform's codec into the shared contract: they must agree.
     List<OperatorChanged> changes = new ArrayList<>();
