@@ -50,7 +50,7 @@ if [[ -z $pgbench ]]; then
   pgbench=$(command -v pgbench || ls /usr/lib/postgresql/*/bin/pgbench 2>/dev/null | tail -1 || true)
   [[ -n $pgbench ]] || fail "pgbench is needed: apt-get install postgresql-contrib."
 fi
-[[ -f $jar ]] || ./mvnw -B -q package -DskipTests -pl cert-service
+[[ -f $jar ]] || ./mvnw -B -q package -DskipTests -pl cert-service -am
 
 work=$(mktemp -d)
 use_dev_credential_keys "$work/keys"

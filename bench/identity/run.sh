@@ -36,7 +36,7 @@ if ! command -v wrk >/dev/null 2>&1; then
     sudo apt-get install -y wrk >/dev/null
   fi
 fi
-[[ -f $jar ]] || ./mvnw -B -q -pl identity-service package -DskipTests
+[[ -f $jar ]] || ./mvnw -B -q -pl identity-service -am package -DskipTests
 
 work=$(mktemp -d)
 database=identity_bench_$(date +%s)

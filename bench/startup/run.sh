@@ -65,7 +65,7 @@ package() {
   rm -rf "${work:?}/$name"
   mkdir -p "$work/$name"
   JAVA_HOME=$jdk ./mvnw -B -ntp -o -q package -DskipTests -Dspotless.skip "$@" \
-    -pl "$(IFS=,; echo "${services[*]}")" >"$work/$name.log" 2>&1 || { tail -30 "$work/$name.log" >&2; fail "packaging $name failed"; }
+    -pl "$(IFS=,; echo "${services[*]}")" -am >"$work/$name.log" 2>&1 || { tail -30 "$work/$name.log" >&2; fail "packaging $name failed"; }
   for s in "${services[@]}"; do cp -r "$s/target/quarkus-app" "$work/$name/$s"; done
   touch "$work/$name/ok"
 }

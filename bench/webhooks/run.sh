@@ -38,7 +38,7 @@ require_postgres
 require_redis
 ! port_open 127.0.0.1 "$port" || fail "Port $port is taken; set PORT."
 ! port_open 127.0.0.1 "$receiver_port" || fail "Port $receiver_port is taken; set RECEIVER_PORT."
-[[ -f $jar ]] || ./mvnw -B -q -pl identity-service package -DskipTests
+[[ -f $jar ]] || ./mvnw -B -q -pl identity-service -am package -DskipTests
 
 work=$(mktemp -d)
 database=webhooks_bench_$(date +%s)
