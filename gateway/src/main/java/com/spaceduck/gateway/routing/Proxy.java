@@ -58,7 +58,7 @@ public class Proxy {
       Vertx vertx,
       GatewayConfig config,
       Problems problems,
-      Routes routes,
+      RouteTable routes,
       MeterRegistry registry,
       @ConfigProperty(name = "quarkus.http.limits.max-body-size") Optional<MemorySize> limit) {
     this.problems = problems;

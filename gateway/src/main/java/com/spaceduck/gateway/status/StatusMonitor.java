@@ -3,7 +3,7 @@ package com.spaceduck.gateway.status;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.spaceduck.gateway.GatewayConfig;
-import com.spaceduck.gateway.routing.Routes;
+import com.spaceduck.gateway.routing.RouteTable;
 import com.spaceduck.gateway.routing.Upstream;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -64,7 +64,7 @@ public class StatusMonitor {
   private long published;
 
   public StatusMonitor(
-      Routes routes,
+      RouteTable routes,
       Redis redis,
       Vertx vertx,
       Clock clock,

@@ -9,7 +9,7 @@ import com.spaceduck.gateway.ratelimit.LimitGroups;
 import com.spaceduck.gateway.ratelimit.RateLimiter;
 import com.spaceduck.gateway.reference.ApiReference;
 import com.spaceduck.gateway.routing.Proxy;
-import com.spaceduck.gateway.routing.Routes;
+import com.spaceduck.gateway.routing.RouteTable;
 import com.spaceduck.gateway.routing.Upstream;
 import com.spaceduck.gateway.status.StatusMonitor;
 import com.spaceduck.platform.http.RequestIds;
@@ -31,19 +31,19 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
 /**
- * The gateway's request path: resolve the client, draw from the rate-limit bucket of the path's
- * group, then serve {@code /beak/system/status} or the API reference ({@code /docs/}, {@code
- * /openapi.json}) or stream the request to its upstream. Paths no route covers fall through to the
- * 404 problem.
+ * The one Vert.x handler every request to the gateway passes through: resolve the client, draw from
+ * the rate-limit bucket of the path's group, then serve {@code /beak/system/status} or the API
+ * reference ({@code /docs/}, {@code /openapi.json}) or stream the request to its upstream. Paths no
+ * route covers fall through to the 404 problem.
  */
 @Singleton
-public class GatewayRoutes {
+public class GatewayHandler {
 
   public static final String STATUS_PATH = "/beak/system/status";
 
   private static final String X_FORWARDED_FOR = "X-Forwarded-For";
 
-  private final Routes routes;
+  private final RouteTable routes;
   private final Proxy proxy;
   private final ClientAddresses clients;
   private final LimitGroups groups;
@@ -54,8 +54,8 @@ public class GatewayRoutes {
   private final Problems problems;
   private final boolean limitsEnabled;
 
-  public GatewayRoutes(
-      Routes routes,
+  public GatewayHandler(
+      RouteTable routes,
       Proxy proxy,
       ClientAddresses clients,
       LimitGroups groups,

@@ -10,16 +10,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Which upstream serves a path: the longest configured prefix that matches. */
+/**
+ * The configured route table ({@code spaceduck.gateway.routes}, path prefix to upstream): which
+ * upstream serves a path, by the longest prefix that matches.
+ */
 @Singleton
-public class Routes {
+public class RouteTable {
 
   private record Route(String prefix, Upstream upstream) {}
 
   private final Map<String, Upstream> upstreams = new LinkedHashMap<>();
   private final List<Route> routes = new ArrayList<>();
 
-  public Routes(GatewayConfig config) {
+  public RouteTable(GatewayConfig config) {
     config
         .upstreams()
         .forEach(
