@@ -6,6 +6,9 @@
 #   direct        wrk -> upstream
 #   nginx         wrk -> nginx reverse proxy (keep-alive upstream) -> upstream
 #   bare Vert.x   wrk -> BareProxy.java, the least a Vert.x server + client proxy can do
+#   library       wrk -> LibraryProxy.java bare: io.vertx:vertx-http-proxy as it comes, same settings
+#   library+rules wrk -> LibraryProxy.java rules: the library plus the gateway's header rules as an
+#                 interceptor
 #   gateway+rl    wrk -> gateway, Redis token-bucket limiter on (limits too high to trigger)
 #   gateway       wrk -> gateway, limiter off
 #   gateway+key   wrk -> gateway+rl, with a Beak Key on a path keyed by principal: the key's bucket
@@ -45,6 +48,8 @@ nginx_port=18180
 gateway_port=18190
 gateway_off_port=18191
 bare_port=18192
+library_port=18194
+library_rules_port=18195
 # The JVM options of the deployed image (run-java.sh picks the parallel collector).
 java_opts=${JAVA_OPTS:--Xmx256m -XX:+UseParallelGC}
 
@@ -154,6 +159,24 @@ start_bare() {
   wait_ready "http://127.0.0.1:$bare_port$path" "$work/logs/bare.log" "the bare Vert.x proxy"
 }
 
+# start_library NAME PORT MODE: LibraryProxy.java on the gateway's jars plus vertx-http-proxy of the
+# same Vert.x version.
+start_library() {
+  local name=$1 port=$2 mode=$3 classpath vertx_version
+  vertx_version=$(find gateway/target/quarkus-app/lib/main -name 'io.vertx.vertx-core-*.jar' | sed -E 's/.*vertx-core-(.*)\.jar/\1/')
+  if [[ ! -f "$work/vertx-http-proxy.jar" ]]; then
+    ./mvnw -B -q -ntp dependency:copy -Dartifact="io.vertx:vertx-http-proxy:$vertx_version" \
+      -DoutputDirectory="$work" -Dmdep.stripVersion=true >/dev/null
+  fi
+  classpath=$(find gateway/target/quarkus-app/lib/main -name '*.jar' | tr '\n' ':')$work/vertx-http-proxy.jar
+  # shellcheck disable=SC2086
+  java $java_opts -cp "$classpath" "$here/LibraryProxy.java" "$port" $upstream_port "$mode" \
+    >"$work/logs/$name.log" 2>&1 &
+  pids+=($!)
+  target_pid[$name]=$!
+  wait_ready "http://127.0.0.1:$port$path" "$work/logs/$name.log" "the vertx-http-proxy proxy ($mode)"
+}
+
 for _ in $(seq 1 50); do curl -fsS -o /dev/null "http://127.0.0.1:$nginx_port$path" 2>/dev/null && break; sleep 0.1; done
 
 # utime + stime of a process, in clock ticks.
@@ -193,6 +216,8 @@ to_ms() {
 declare -A urls=(
   [nginx]="http://127.0.0.1:$nginx_port$path"
   [bare]="http://127.0.0.1:$bare_port$path"
+  [library]="http://127.0.0.1:$library_port$path"
+  [library-rules]="http://127.0.0.1:$library_rules_port$path"
   [gateway-true]="http://127.0.0.1:$gateway_port$path"
   [gateway-false]="http://127.0.0.1:$gateway_off_port$path"
   [gateway-key]="http://127.0.0.1:$gateway_port$key_path"
@@ -208,12 +233,15 @@ process_of() {
     *) echo "${target_pid[$1]:-}" ;;
   esac
 }
-targets=(nginx bare gateway-true gateway-false gateway-key)
+targets=(nginx bare library library-rules gateway-true gateway-false gateway-key)
 [[ -n "$baseline" ]] && targets+=(baseline-true baseline-key)
 declare -A runs
 
-say "starting the bare Vert.x proxy and the gateway (limiter on, limiter off) ..."
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+say "starting the bare Vert.x proxy, the vertx-http-proxy ones and the gateway (limiter on, limiter off) ..."
 start_bare
+start_library library $library_port bare
+start_library library-rules $library_rules_port rules
 start_gateway gateway-true true $gateway_port gateway/target/quarkus-app \
   -Dspaceduck.gateway.rate-limits.groups.beak.keys-per-ip.limit=50000000 \
   -Dspaceduck.gateway.rate-limits.groups.beak.keys-per-ip.burst=50000000
@@ -267,7 +295,7 @@ row() {
 {
   echo "# Gateway vs nginx"
   echo
-  echo "Produced by \`bench/gateway/run.sh\` on $(date -u +%Y-%m-%d), $(nproc) cores, $(nginx -v 2>&1 | sed 's/.*: //'),"
+  echo "Produced by \`bench/gateway/run.sh\` on $(date -u +%Y-%m-%d), $(nproc) cores, load average before: $load_before, after: $(cut -d' ' -f1-3 /proc/loadavg), $(nginx -v 2>&1 | sed 's/.*: //'),"
   echo "$(java -version 2>&1 | head -1), Redis $(redis-server --version 2>/dev/null | grep -oE 'v=[0-9.]+' | cut -c3- || echo local)."
   echo "Load: \`wrk -t$threads -c$connections -d$duration --latency\` on \`GET $path\`, all processes on the same"
   echo "2 cores (wrk, the proxy, the upstream nginx and Redis compete for them). JVMs: \`$java_opts\`,"
@@ -279,6 +307,8 @@ row() {
   row direct "upstream direct"
   row nginx "nginx reverse proxy"
   row bare "bare Vert.x proxy (BareProxy.java)"
+  row library "vertx-http-proxy as it comes (LibraryProxy.java bare)"
+  row library-rules "vertx-http-proxy + the gateway's header rules (LibraryProxy.java rules)"
   row gateway-true "gateway, Redis limiter on"
   row gateway-false "gateway, limiter off"
   row gateway-key "gateway, limiter on, Beak Key (key + keys-per-ip buckets)"
@@ -298,6 +328,18 @@ row() {
     done
     echo
   fi
+  echo "vertx-http-proxy against the hand-written proxies, medians: requests/s (higher is better), and"
+  echo "CPU time per request (lower is better):"
+  echo
+  ratio_line() {
+    read -r a _ _ _ a_cpu <<<"${result[$1]}"
+    read -r b _ _ _ b_cpu <<<"${result[$2]}"
+    echo "- $3: $(awk -v a="$a" -v b="$b" 'BEGIN {printf "%.1f%%", 100 * a / b}') of the requests/s, $(awk -v a="$a_cpu" -v b="$b_cpu" 'BEGIN {printf "%.1f%%", 100 * a / b}') of the CPU per request"
+  }
+  ratio_line library bare "library as it comes / BareProxy"
+  ratio_line library-rules bare "library + header rules / BareProxy"
+  ratio_line library-rules gateway-false "library + header rules / gateway, limiter off (today's Proxy behind the gateway's handler)"
+  echo
   echo "Targets (DESIGN.md): gateway with the limiter >= 90% of nginx's requests/s, p99 at most 1 ms above nginx's."
   echo
   echo "Rounds (requests/s, p50, p99, non-2xx, JVM CPU µs/request):"
