@@ -28,12 +28,15 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * user's repeated requests cost one map lookup.
  */
 @Singleton
-// JBoss Logging builds the parser's message loggers and bundles by name (reflection); the Quarkus
-// extension that would register them is not used here, so the native image is told directly.
+// JBoss Logging builds the message loggers and bundles of the parser and of the key reader
+// (KeyUtils, ResourceUtils) by name, through reflection; the Quarkus extension that would register
+// them is not used here, so the native image is told directly.
 @RegisterForReflection(
     classNames = {
       "io.smallrye.jwt.auth.principal.PrincipalLogging_$logger",
-      "io.smallrye.jwt.auth.principal.PrincipalMessages_$bundle"
+      "io.smallrye.jwt.auth.principal.PrincipalMessages_$bundle",
+      "io.smallrye.jwt.util.JWTUtilLogging_$logger",
+      "io.smallrye.jwt.util.JWTUtilMessages_$bundle"
     })
 public class TokenSubjects {
 
