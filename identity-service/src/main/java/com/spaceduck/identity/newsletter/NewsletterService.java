@@ -26,6 +26,7 @@ public class NewsletterService {
 
   public Uni<SubscribeResponse> subscribe(SubscribeRequest request) {
     String email = EmailAddresses.normalize(request.email());
+    // Not @WithTransaction: the duplicate is only seen at commit, so the recovery wraps it.
     return Panache.withTransaction(
             () ->
                 subscriptions

@@ -25,7 +25,7 @@ public class SupportService {
     ticket.id = UUID.randomUUID();
     ticket.email = email;
     ticket.message = request.message().strip();
-    ticket.status = "open";
+    ticket.status = SupportTicket.Status.OPEN;
     ticket.createdAt = clock.instant();
     return tickets.persist(ticket).map(saved -> new ContactResponse(saved.id));
   }

@@ -106,7 +106,7 @@ public class TrustResource {
               regexp = "pending|approved|rejected",
               message = "must be pending, approved or rejected")
           String status) {
-    return service.list(Caller.of(identity), status);
+    return service.list(Caller.of(identity), ElevationStatus.of(status));
   }
 
   /** The body ({@code {"reason"}}) is optional, so a bare POST works. */
