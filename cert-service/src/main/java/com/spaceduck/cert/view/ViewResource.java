@@ -1,6 +1,6 @@
 package com.spaceduck.cert.view;
 
-import com.spaceduck.cert.operators.Callers;
+import com.spaceduck.cert.operators.Requesters;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -23,16 +23,16 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 public class ViewResource {
 
   private final ViewService service;
-  private final Callers callers;
+  private final Requesters requesters;
   private final SecurityIdentity identity;
 
-  public ViewResource(ViewService service, Callers callers, SecurityIdentity identity) {
+  public ViewResource(ViewService service, Requesters requesters, SecurityIdentity identity) {
     this.service = service;
-    this.callers = callers;
+    this.requesters = requesters;
     this.identity = identity;
   }
 
-  @Operation(summary = "The caller's birth certificate, or one by cert_id")
+  @Operation(summary = "The requester's birth certificate, or one by cert_id")
   @APIResponse(
       responseCode = "200",
       description = "OK",
@@ -44,6 +44,6 @@ public class ViewResource {
   @GET
   @Authenticated
   public Uni<ViewResponse> view(@QueryParam("cert_id") String certId) {
-    return callers.of(identity).chain(caller -> service.view(caller, certId));
+    return requesters.of(identity).chain(requester -> service.view(requester, certId));
   }
 }

@@ -1,4 +1,4 @@
-package com.spaceduck.identity.metrics;
+package com.spaceduck.identity.counts;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
@@ -11,14 +11,16 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 
-/** Public platform counts (at most {@code cache-ttl} old). */
+/**
+ * Public platform counts at {@code /beak/metrics} (at most {@code cache-ttl} old); not Micrometer.
+ */
 @SecurityRequirementsSet
 @Path("/beak/metrics")
-public class MetricsResource {
+public class CountsResource {
 
-  private final MetricsService service;
+  private final CountsService service;
 
-  public MetricsResource(MetricsService service) {
+  public CountsResource(CountsService service) {
     this.service = service;
   }
 
@@ -30,10 +32,10 @@ public class MetricsResource {
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = MetricsResponse.class)))
+              schema = @Schema(implementation = CountsResponse.class)))
   @GET
   @Produces(MediaType.APPLICATION_JSON)
-  public Uni<MetricsResponse> metrics() {
-    return service.metrics();
+  public Uni<CountsResponse> counts() {
+    return service.counts();
   }
 }
