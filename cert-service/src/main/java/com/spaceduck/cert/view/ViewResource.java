@@ -10,9 +10,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 
@@ -32,14 +29,7 @@ public class ViewResource {
     this.identity = identity;
   }
 
-  @Operation(summary = "The requester's birth certificate, or one by cert_id")
-  @APIResponse(
-      responseCode = "200",
-      description = "OK",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = ViewResponse.class)))
+  @Operation(summary = "The caller's birth certificate, or one by cert_id")
   @SecurityRequirement(name = "sd_token")
   @GET
   @Authenticated

@@ -6,9 +6,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 
 /**
@@ -26,13 +23,6 @@ public class CountsResource {
 
   @Operation(
       summary = "Live platform counts (registered, certified, bonded, domains, galaxy version)")
-  @APIResponse(
-      responseCode = "200",
-      description = "OK",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = CountsResponse.class)))
   @GET
   @Produces(MediaType.APPLICATION_JSON)
   public Uni<CountsResponse> counts() {

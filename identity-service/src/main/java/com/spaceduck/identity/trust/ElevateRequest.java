@@ -11,6 +11,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * T2 and ignored otherwise.
  */
 public record ElevateRequest(
-    @Schema(examples = "T2") @NotNull @Tier(min = TrustTier.T1) String targetTier,
+    @Schema(
+            examples = "T2",
+            enumeration = {"T1", "T2", "T3"})
+        @NotNull
+        @Tier(min = TrustTier.T1)
+        String targetTier,
     @Schema(examples = "Ada Lovelace") @Size(max = 200) String legalName,
     @Schema(examples = "12 St James Square, London") @Size(max = 500) String postalAddress) {}

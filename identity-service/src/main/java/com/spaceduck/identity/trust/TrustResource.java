@@ -22,6 +22,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -43,13 +44,6 @@ public class TrustResource {
   }
 
   @Operation(summary = "The caller's trust tier and what the next tier needs")
-  @APIResponse(
-      responseCode = "200",
-      description = "OK",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = TrustResponse.class)))
   @GET
   public Uni<TrustResponse> status() {
     return service.status(Caller.of(identity));
@@ -124,7 +118,8 @@ public class TrustResource {
   @Path("requests/{request_id}/approve")
   @OptionalJsonBody
   public Uni<ElevationResponse> approve(
-      @PathParam("request_id") UUID requestId, @Valid DecisionRequest decision) {
+      @PathParam("request_id") UUID requestId,
+      @RequestBody(required = false) @Valid DecisionRequest decision) {
     return service.approve(Caller.of(identity), requestId, decision);
   }
 
@@ -143,7 +138,8 @@ public class TrustResource {
   @Path("requests/{request_id}/reject")
   @OptionalJsonBody
   public Uni<ElevationResponse> reject(
-      @PathParam("request_id") UUID requestId, @Valid DecisionRequest decision) {
+      @PathParam("request_id") UUID requestId,
+      @RequestBody(required = false) @Valid DecisionRequest decision) {
     return service.reject(Caller.of(identity), requestId, decision);
   }
 }

@@ -16,4 +16,4 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record CreateVenueRequest(
     @Schema(examples = "Pond Diner") @NotBlank @Size(max = 200) String name,
     @Schema(examples = "Europe/Berlin") @Size(max = 64) @TimeZoneId String timezone,
-    @Schema(examples = "EUR") @CurrencyCode String currency) {}
+    @Schema(examples = "EUR", pattern = "[A-Z]{3}") @CurrencyCode String currency) {}
