@@ -2,6 +2,7 @@ package com.spaceduck.identity;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
@@ -29,7 +30,9 @@ public interface IdentityConfig {
 
   Verification verification();
 
-  Metrics metrics();
+  /** Keyed {@code metrics} after the endpoint's path. */
+  @WithName("metrics")
+  Counts counts();
 
   Pageviews pageviews();
 
@@ -236,8 +239,8 @@ public interface IdentityConfig {
         phonePrefixes();
   }
 
-  /** {@code GET /beak/metrics}. */
-  interface Metrics {
+  /** {@code GET /beak/metrics}: the public counts. */
+  interface Counts {
 
     /** How long counts are served from memory before one query refreshes them. */
     @WithDefault("5s")

@@ -4,8 +4,6 @@ import com.spaceduck.identity.auth.Caller;
 import com.spaceduck.platform.problem.ErrorKind;
 import com.spaceduck.platform.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Set;
 import java.util.UUID;
@@ -22,19 +20,14 @@ public class Operators {
   public static final String GROUP = "operator";
   public static final String DUCKLING_GROUP = "duckling";
 
-  private static final String IS_OPERATOR =
-      "select exists (select 1 from operators where duckling_id = $1)";
+  private final OperatorRepository operators;
 
-  private final Pool pool;
-
-  public Operators(Pool pool) {
-    this.pool = pool;
+  public Operators(OperatorRepository operators) {
+    this.operators = operators;
   }
 
   public Uni<Boolean> isOperator(UUID ducklingId) {
-    return pool.preparedQuery(IS_OPERATOR)
-        .execute(Tuple.of(ducklingId))
-        .map(rows -> rows.iterator().next().getBoolean(0));
+    return operators.isOperator(ducklingId);
   }
 
   /**

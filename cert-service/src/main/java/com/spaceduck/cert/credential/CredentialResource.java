@@ -7,9 +7,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.jboss.resteasy.reactive.Cache;
 
@@ -27,13 +24,6 @@ public class CredentialResource {
 
   /** Revalidated on every use: re-tiering re-issues the credential and revocation withdraws it. */
   @Operation(summary = "The certificate's signed credential (ES256), for offline verification")
-  @APIResponse(
-      responseCode = "200",
-      description = "OK",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = CredentialResponse.class)))
   @GET
   @Cache(noCache = true)
   public Uni<CredentialResponse> credential(@PathParam("cert_id") String certId) {

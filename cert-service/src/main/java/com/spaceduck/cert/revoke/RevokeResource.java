@@ -1,6 +1,6 @@
 package com.spaceduck.cert.revoke;
 
-import com.spaceduck.cert.operators.Callers;
+import com.spaceduck.cert.operators.Requesters;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -24,12 +24,12 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 public class RevokeResource {
 
   private final RevokeService service;
-  private final Callers callers;
+  private final Requesters requesters;
   private final SecurityIdentity identity;
 
-  public RevokeResource(RevokeService service, Callers callers, SecurityIdentity identity) {
+  public RevokeResource(RevokeService service, Requesters requesters, SecurityIdentity identity) {
     this.service = service;
-    this.callers = callers;
+    this.requesters = requesters;
     this.identity = identity;
   }
 
@@ -52,6 +52,6 @@ public class RevokeResource {
   public Uni<RevokeResponse> revoke(RevokeRequest request) {
     String certId = request == null ? null : request.certId();
     String reason = request == null ? null : request.reason();
-    return callers.of(identity).chain(caller -> service.revoke(caller, certId, reason));
+    return requesters.of(identity).chain(requester -> service.revoke(requester, certId, reason));
   }
 }

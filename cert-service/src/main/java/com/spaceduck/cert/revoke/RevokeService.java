@@ -1,11 +1,11 @@
 package com.spaceduck.cert.revoke;
 
-import com.spaceduck.cert.Caller;
 import com.spaceduck.cert.CertIds;
 import com.spaceduck.cert.CertProblems;
 import com.spaceduck.cert.CertStatus;
 import com.spaceduck.cert.Certificate;
 import com.spaceduck.cert.CertificateRepository;
+import com.spaceduck.cert.Requester;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,7 +37,7 @@ public class RevokeService {
    * revocation and a re-tiering) cannot overwrite each other.
    */
   @WithTransaction
-  public Uni<RevokeResponse> revoke(Caller caller, String certId, String reason) {
+  public Uni<RevokeResponse> revoke(Requester requester, String certId, String reason) {
     if (certId == null || certId.isBlank()) {
       return Uni.createFrom().failure(CertProblems.missingCertId());
     }
@@ -53,24 +53,24 @@ public class RevokeService {
     if (id == null) {
       return Uni.createFrom().failure(CertProblems.certNotFound());
     }
-    return certificates.lockById(id).map(cert -> apply(caller, cert, reason.strip()));
+    return certificates.lockById(id).map(cert -> apply(requester, cert, reason.strip()));
   }
 
-  private RevokeResponse apply(Caller caller, Certificate cert, String reason) {
+  private RevokeResponse apply(Requester requester, Certificate cert, String reason) {
     if (cert == null) {
       throw CertProblems.certNotFound();
     }
-    if (!caller.mayManage(cert)) {
+    if (!requester.mayManage(cert)) {
       throw CertProblems.accessDenied();
     }
     if (cert.status != CertStatus.REVOKED) {
       cert.status = CertStatus.REVOKED;
       cert.revokedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
       cert.revokedReason = reason;
-      cert.revokedBy = caller.ducklingId();
+      cert.revokedBy = requester.ducklingId();
       LOG.infof(
           "Certificate %s revoked by %s%s",
-          cert.certId, caller.ducklingId(), caller.operator() ? " (operator)" : "");
+          cert.certId, requester.ducklingId(), requester.operator() ? " (operator)" : "");
     }
     return new RevokeResponse(
         cert.certId.toString(), CertStatus.REVOKED, cert.revokedAt, cert.revokedReason);

@@ -38,7 +38,7 @@ public class CertificateRetierer {
    * certificate still follows its holder's tier: the tier is a fact about the holder. Every change
    * re-issues the credential with the new tier.
    */
-  public Uni<Void> retier(Elevation elevation, UUID eventId) {
+  public Uni<Void> retier(ElevatedDuckling elevation, UUID eventId) {
     return certificates
         .lockByDuckling(elevation.ducklingId())
         .chain(

@@ -27,7 +27,7 @@ public class TrustElevatedHandler implements EventHandler<TrustElevated> {
 
   @Override
   public Uni<Void> handle(Event<TrustElevated> event) {
-    return Elevation.from(event.data())
+    return ElevatedDuckling.from(event.data())
         .map(elevation -> retierer.retier(elevation, event.id()))
         .orElseGet(
             () -> {

@@ -1,6 +1,6 @@
 package com.spaceduck.cert.view;
 
-import com.spaceduck.cert.operators.Callers;
+import com.spaceduck.cert.operators.Requesters;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -10,9 +10,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 
@@ -23,27 +20,20 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 public class ViewResource {
 
   private final ViewService service;
-  private final Callers callers;
+  private final Requesters requesters;
   private final SecurityIdentity identity;
 
-  public ViewResource(ViewService service, Callers callers, SecurityIdentity identity) {
+  public ViewResource(ViewService service, Requesters requesters, SecurityIdentity identity) {
     this.service = service;
-    this.callers = callers;
+    this.requesters = requesters;
     this.identity = identity;
   }
 
   @Operation(summary = "The caller's birth certificate, or one by cert_id")
-  @APIResponse(
-      responseCode = "200",
-      description = "OK",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = ViewResponse.class)))
   @SecurityRequirement(name = "sd_token")
   @GET
   @Authenticated
   public Uni<ViewResponse> view(@QueryParam("cert_id") String certId) {
-    return callers.of(identity).chain(caller -> service.view(caller, certId));
+    return requesters.of(identity).chain(requester -> service.view(requester, certId));
   }
 }

@@ -55,13 +55,6 @@ public class AgentsResource {
   }
 
   @Operation(summary = "List the caller's agents")
-  @APIResponse(
-      responseCode = "200",
-      description = "OK",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = AgentListResponse.class)))
   @GET
   public Uni<AgentListResponse> list() {
     return service.list(Caller.of(identity));

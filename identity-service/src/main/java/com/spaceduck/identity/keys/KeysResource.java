@@ -54,13 +54,6 @@ public class KeysResource {
   }
 
   @Operation(summary = "List the caller's Beak Keys (prefixes only)")
-  @APIResponse(
-      responseCode = "200",
-      description = "OK",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = KeyListResponse.class)))
   @GET
   public Uni<KeyListResponse> list() {
     return service.list(Caller.of(identity));

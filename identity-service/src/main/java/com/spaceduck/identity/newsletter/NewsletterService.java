@@ -2,13 +2,10 @@ package com.spaceduck.identity.newsletter;
 
 import com.spaceduck.identity.EmailAddresses;
 import com.spaceduck.platform.events.UniqueViolations;
-import com.spaceduck.platform.problem.FieldError;
-import com.spaceduck.platform.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
-import java.util.List;
 
 /**
  * Newsletter sign-ups. Idempotent, and deliberately silent about whether an address was already on
@@ -29,13 +26,7 @@ public class NewsletterService {
 
   public Uni<SubscribeResponse> subscribe(SubscribeRequest request) {
     String email = EmailAddresses.normalize(request.email());
-    if (!EmailAddresses.valid(email)) {
-      return Uni.createFrom()
-          .failure(
-              ProblemException.invalid(
-                  "The request has invalid fields.",
-                  List.of(new FieldError("email", "must be a valid email address"))));
-    }
+    // Not @WithTransaction: the duplicate is only seen at commit, so the recovery wraps it.
     return Panache.withTransaction(
             () ->
                 subscriptions

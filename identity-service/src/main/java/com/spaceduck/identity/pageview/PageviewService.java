@@ -8,13 +8,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
@@ -31,11 +28,8 @@ public class PageviewService {
 
   private static final Logger LOG = Logger.getLogger(PageviewService.class);
 
-  private static final String INSERT =
-      "insert into page_views (page, referrer, viewed_at) values ($1, $2, $3)";
-
   private final PageviewBuffer buffer;
-  private final Pool pool;
+  private final PageviewRepository pageviews;
   private final Clock clock;
   private final int batchSize;
   private final Counter accepted;
@@ -44,9 +38,10 @@ public class PageviewService {
   private final Counter lost;
   private final AtomicBoolean flushing = new AtomicBoolean();
 
-  public PageviewService(IdentityConfig config, Pool pool, Clock clock, MeterRegistry registry) {
+  public PageviewService(
+      IdentityConfig config, PageviewRepository pageviews, Clock clock, MeterRegistry registry) {
     this.buffer = new PageviewBuffer(config.pageviews().bufferCapacity());
-    this.pool = pool;
+    this.pageviews = pageviews;
     this.clock = clock;
     this.batchSize = config.pageviews().batchSize();
     this.accepted = registry.counter("spaceduck.pageviews.accepted");
@@ -115,12 +110,8 @@ public class PageviewService {
     if (batch.isEmpty()) {
       return Uni.createFrom().voidItem();
     }
-    List<Tuple> rows =
-        batch.stream()
-            .map(v -> Tuple.of(v.page(), v.referrer(), v.viewedAt().atOffset(ZoneOffset.UTC)))
-            .toList();
-    return pool.preparedQuery(INSERT)
-        .executeBatch(rows)
+    return pageviews
+        .insert(batch)
         .invoke(() -> written.increment(batch.size()))
         .onFailure()
         .invoke(

@@ -2,7 +2,7 @@ package com.spaceduck.identity.signin;
 
 import com.spaceduck.identity.IdentityConfig;
 import com.spaceduck.identity.limits.ClientAddresses;
-import com.spaceduck.identity.limits.Counters;
+import com.spaceduck.identity.limits.CounterRepository;
 import com.spaceduck.identity.limits.Rule;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,12 +26,12 @@ public class SigninThrottle {
   static final String ADDRESS_SCOPE = "signin-address";
   static final String ACCOUNT_SCOPE = "signin-account";
 
-  private final Counters counters;
+  private final CounterRepository counters;
   private final Rule perAddress;
   private final int maxInFlight;
   private final int accountDailyFailures;
 
-  public SigninThrottle(Counters counters, IdentityConfig config) {
+  public SigninThrottle(CounterRepository counters, IdentityConfig config) {
     this.counters = counters;
     IdentityConfig.Signin signin = config.signin();
     this.perAddress =
@@ -45,7 +45,7 @@ public class SigninThrottle {
   }
 
   /** The counters an admitted attempt was charged to, to settle it afterwards. */
-  public record Attempt(Counters.Key account, Counters.Key address) {}
+  public record Attempt(CounterRepository.Key account, CounterRepository.Key address) {}
 
   /** Either the admitted attempt, or when the next attempt is allowed. */
   public record Charge(Attempt attempt, Instant refusedUntil) {}
@@ -53,9 +53,11 @@ public class SigninThrottle {
   /** Admits an attempt on {@code duckling} from {@code address}, or says when to come back. */
   public Uni<Charge> charge(UUID duckling, String address, Instant now) {
     LocalDate day = Rule.day(now);
-    Counters.Key account = new Counters.Key(ACCOUNT_SCOPE, duckling.toString(), day);
-    Counters.Key from =
-        new Counters.Key(ADDRESS_SCOPE, duckling + " " + ClientAddresses.bucket(address), day);
+    CounterRepository.Key account =
+        new CounterRepository.Key(ACCOUNT_SCOPE, duckling.toString(), day);
+    CounterRepository.Key from =
+        new CounterRepository.Key(
+            ADDRESS_SCOPE, duckling + " " + ClientAddresses.bucket(address), day);
     return counters.inTransaction(
         connection ->
             // Always the account row first, so concurrent attempts lock in one order.

@@ -4,21 +4,17 @@ import com.spaceduck.identity.Duckling;
 import com.spaceduck.identity.DucklingRepository;
 import com.spaceduck.identity.EmailAddresses;
 import com.spaceduck.identity.password.PasswordHasher;
-import com.spaceduck.identity.password.PasswordPolicy;
 import com.spaceduck.platform.contracts.DucklingHatched;
 import com.spaceduck.platform.contracts.TrustTier;
 import com.spaceduck.platform.events.Outbox;
 import com.spaceduck.platform.events.UniqueViolations;
 import com.spaceduck.platform.problem.ErrorKind;
-import com.spaceduck.platform.problem.FieldError;
 import com.spaceduck.platform.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 
 /** Registers ducklings and announces them with {@code duckling.hatched}. */
@@ -39,25 +35,13 @@ public class SignupService {
   }
 
   /**
-   * Validates, hashes the password off the event loop, then inserts the duckling and its event in
-   * one transaction. The transaction is opened only after hashing, so no database connection is
-   * held during the slow part.
+   * Hashes the password off the event loop, then inserts the duckling and its event in one
+   * transaction. The transaction is opened only after hashing, so no database connection is held
+   * during the slow part.
    */
   public Uni<SignupResponse> signup(SignupRequest request, String country) {
     String email = EmailAddresses.normalize(request.email());
     String displayName = request.displayName() == null ? null : request.displayName().strip();
-    List<FieldError> errors = new ArrayList<>();
-    if (!EmailAddresses.valid(email)) {
-      errors.add(new FieldError("email", "must be a valid email address"));
-    }
-    errors.addAll(PasswordPolicy.check(request.password(), email));
-    if (displayName != null && (displayName.isEmpty() || hasControlCharacter(displayName))) {
-      errors.add(new FieldError("display_name", "must not be blank or contain control characters"));
-    }
-    if (!errors.isEmpty()) {
-      return Uni.createFrom()
-          .failure(ProblemException.invalid("The request has invalid fields.", errors));
-    }
     String name =
         displayName != null ? displayName : truncate(EmailAddresses.localPart(email), 100);
     return ducklings
@@ -107,10 +91,6 @@ public class SignupService {
     return new ProblemException(
         ErrorKind.CONFLICT,
         "An identity with this email already exists. Use sign-in or account recovery.");
-  }
-
-  private static boolean hasControlCharacter(String value) {
-    return value.codePoints().anyMatch(Character::isISOControl);
   }
 
   private static String truncate(String value, int max) {

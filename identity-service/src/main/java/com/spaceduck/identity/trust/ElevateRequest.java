@@ -1,7 +1,8 @@
 package com.spaceduck.identity.trust;
 
+import com.spaceduck.identity.validation.Tier;
+import com.spaceduck.platform.contracts.TrustTier;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -10,9 +11,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * T2 and ignored otherwise.
  */
 public record ElevateRequest(
-    @Schema(examples = "T2")
+    @Schema(
+            examples = "T2",
+            enumeration = {"T1", "T2", "T3"})
         @NotNull
-        @Pattern(regexp = "T[1-3]", message = "must be one of T1, T2, T3")
+        @Tier(min = TrustTier.T1)
         String targetTier,
     @Schema(examples = "Ada Lovelace") @Size(max = 200) String legalName,
     @Schema(examples = "12 St James Square, London") @Size(max = 500) String postalAddress) {}

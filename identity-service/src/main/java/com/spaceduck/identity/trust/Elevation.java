@@ -2,6 +2,7 @@ package com.spaceduck.identity.trust;
 
 import com.spaceduck.platform.contracts.TrustTier;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -14,10 +15,6 @@ import java.util.UUID;
 @Entity
 @Table(name = "elevation_requests")
 public class Elevation {
-
-  public static final String PENDING = "pending";
-  public static final String APPROVED = "approved";
-  public static final String REJECTED = "rejected";
 
   @Id public UUID id;
 
@@ -32,8 +29,9 @@ public class Elevation {
   @Column(name = "target_tier", nullable = false)
   public TrustTier targetTier;
 
+  @Convert(converter = ElevationStatus.Column.class)
   @Column(nullable = false)
-  public String status;
+  public ElevationStatus status;
 
   @Column(name = "legal_name")
   public String legalName;

@@ -14,11 +14,12 @@ public class ElevationRepository implements PanacheRepositoryBase<Elevation, UUI
   static final int LIST_LIMIT = 100;
 
   public Uni<Elevation> findPending(UUID ducklingId) {
-    return find("ducklingId = ?1 and status = ?2", ducklingId, Elevation.PENDING).firstResult();
+    return find("ducklingId = ?1 and status = ?2", ducklingId, ElevationStatus.PENDING)
+        .firstResult();
   }
 
   /** Oldest first: the queue operators work through. */
-  public Uni<List<Elevation>> listByStatus(String status) {
+  public Uni<List<Elevation>> listByStatus(ElevationStatus status) {
     return find("status", Sort.ascending("createdAt"), status).page(Page.ofSize(LIST_LIMIT)).list();
   }
 }

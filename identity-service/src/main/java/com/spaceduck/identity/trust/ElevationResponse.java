@@ -25,7 +25,7 @@ public record ElevationResponse(
     return new ElevationResponse(
         elevation.id,
         elevation.ducklingId,
-        elevation.status,
+        elevation.status.id(),
         elevation.fromTier.name(),
         elevation.targetTier.name(),
         currentTier,

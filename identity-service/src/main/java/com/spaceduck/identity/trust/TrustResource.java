@@ -1,11 +1,7 @@
 package com.spaceduck.identity.trust;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.spaceduck.identity.auth.Caller;
-import com.spaceduck.platform.problem.ErrorKind;
-import com.spaceduck.platform.problem.FieldError;
-import com.spaceduck.platform.problem.ProblemException;
+import com.spaceduck.platform.http.OptionalJsonBody;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -22,11 +18,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -41,22 +37,13 @@ public class TrustResource {
 
   private final TrustService service;
   private final SecurityIdentity identity;
-  private final ObjectMapper json;
 
-  public TrustResource(TrustService service, SecurityIdentity identity, ObjectMapper json) {
+  public TrustResource(TrustService service, SecurityIdentity identity) {
     this.service = service;
     this.identity = identity;
-    this.json = json;
   }
 
   @Operation(summary = "The caller's trust tier and what the next tier needs")
-  @APIResponse(
-      responseCode = "200",
-      description = "OK",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = TrustResponse.class)))
   @GET
   public Uni<TrustResponse> status() {
     return service.status(Caller.of(identity));
@@ -113,7 +100,7 @@ public class TrustResource {
               regexp = "pending|approved|rejected",
               message = "must be pending, approved or rejected")
           String status) {
-    return service.list(Caller.of(identity), status);
+    return service.list(Caller.of(identity), ElevationStatus.of(status));
   }
 
   /** The body ({@code {"reason"}}) is optional, so a bare POST works. */
@@ -129,8 +116,11 @@ public class TrustResource {
   @SecurityRequirement(name = "sd_token")
   @POST
   @Path("requests/{request_id}/approve")
-  public Uni<ElevationResponse> approve(@PathParam("request_id") UUID requestId, String body) {
-    return service.approve(Caller.of(identity), requestId, decision(body));
+  @OptionalJsonBody
+  public Uni<ElevationResponse> approve(
+      @PathParam("request_id") UUID requestId,
+      @RequestBody(required = false) @Valid DecisionRequest decision) {
+    return service.approve(Caller.of(identity), requestId, decision);
   }
 
   /** The body ({@code {"reason"}}) is optional, so a bare POST works. */
@@ -146,33 +136,10 @@ public class TrustResource {
   @SecurityRequirement(name = "sd_token")
   @POST
   @Path("requests/{request_id}/reject")
-  public Uni<ElevationResponse> reject(@PathParam("request_id") UUID requestId, String body) {
-    return service.reject(Caller.of(identity), requestId, decision(body));
-  }
-
-  /**
-   * Read by hand because the body may be absent (a typed body parameter would answer 415 to a POST
-   * without Content-Type).
-   */
-  private DecisionRequest decision(String body) {
-    if (body == null || body.isBlank()) {
-      return null;
-    }
-    DecisionRequest decision;
-    try {
-      decision = json.readValue(body, DecisionRequest.class);
-    } catch (JsonProcessingException e) {
-      throw new ProblemException(ErrorKind.BAD_REQUEST, "The request body is not valid JSON.");
-    }
-    if (decision != null
-        && decision.reason() != null
-        && decision.reason().length() > DecisionRequest.MAX_REASON) {
-      throw ProblemException.invalid(
-          "The request has invalid fields.",
-          List.of(
-              new FieldError(
-                  "reason", "size must be between 0 and " + DecisionRequest.MAX_REASON)));
-    }
-    return decision;
+  @OptionalJsonBody
+  public Uni<ElevationResponse> reject(
+      @PathParam("request_id") UUID requestId,
+      @RequestBody(required = false) @Valid DecisionRequest decision) {
+    return service.reject(Caller.of(identity), requestId, decision);
   }
 }

@@ -14,6 +14,7 @@ import com.spaceduck.platform.problem.FieldError;
 import com.spaceduck.platform.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.security.UnauthorizedException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -85,6 +86,8 @@ public class TrustService {
 
   public Uni<ElevationResponse> elevate(Caller caller, ElevateRequest request) {
     TrustTier target = TrustTier.parse(request.targetTier()).orElseThrow();
+    // Opened here rather than with @WithTransaction: a duplicate pending request fails at commit,
+    // which happens after this method's Uni, so the translation must wrap the transaction.
     return Panache.withTransaction(
             () ->
                 // Locked, so two elevations of one duckling run one after the other.
@@ -193,7 +196,7 @@ public class TrustService {
               elevation.ducklingId = duckling.id;
               elevation.fromTier = duckling.trustTier;
               elevation.targetTier = target;
-              elevation.status = Elevation.PENDING;
+              elevation.status = ElevationStatus.PENDING;
               elevation.legalName = legalName;
               elevation.postalAddress = address;
               elevation.createdAt = now();
@@ -204,7 +207,7 @@ public class TrustService {
   }
 
   @WithSession
-  public Uni<ElevationListResponse> list(Caller operator, String status) {
+  public Uni<ElevationListResponse> list(Caller operator, ElevationStatus status) {
     return operators
         .require(operator)
         .chain(() -> elevations.listByStatus(status))
@@ -215,41 +218,37 @@ public class TrustService {
   }
 
   /** An operator grants a pending request: the duckling moves up and the change is announced. */
+  @WithTransaction
   public Uni<ElevationResponse> approve(Caller operator, UUID requestId, DecisionRequest decision) {
-    return Panache.withTransaction(
-        () ->
-            decidable(operator, requestId)
-                .flatMap(
-                    elevation ->
-                        ducklings
-                            .findById(elevation.ducklingId, LockModeType.PESSIMISTIC_WRITE)
-                            .flatMap(
-                                duckling -> {
-                                  if (duckling.trustTier != elevation.fromTier) {
-                                    throw new ProblemException(
-                                        ErrorKind.CONFLICT,
-                                        "The duckling's tier changed since the request was made;"
-                                            + " reject it instead.");
-                                  }
-                                  decide(elevation, Elevation.APPROVED, operator, decision);
-                                  duckling.trustTier = elevation.targetTier;
-                                  return emitElevated(
-                                          duckling.id, elevation.fromTier, elevation.targetTier)
-                                      .replaceWith(
-                                          ElevationResponse.of(
-                                              elevation, duckling.trustTier.name()));
-                                })));
+    return decidable(operator, requestId)
+        .flatMap(
+            elevation ->
+                ducklings
+                    .findById(elevation.ducklingId, LockModeType.PESSIMISTIC_WRITE)
+                    .flatMap(
+                        duckling -> {
+                          if (duckling.trustTier != elevation.fromTier) {
+                            throw new ProblemException(
+                                ErrorKind.CONFLICT,
+                                "The duckling's tier changed since the request was made;"
+                                    + " reject it instead.");
+                          }
+                          decide(elevation, ElevationStatus.APPROVED, operator, decision);
+                          duckling.trustTier = elevation.targetTier;
+                          return emitElevated(duckling.id, elevation.fromTier, elevation.targetTier)
+                              .replaceWith(
+                                  ElevationResponse.of(elevation, duckling.trustTier.name()));
+                        }));
   }
 
+  @WithTransaction
   public Uni<ElevationResponse> reject(Caller operator, UUID requestId, DecisionRequest decision) {
-    return Panache.withTransaction(
-        () ->
-            decidable(operator, requestId)
-                .map(
-                    elevation -> {
-                      decide(elevation, Elevation.REJECTED, operator, decision);
-                      return ElevationResponse.of(elevation, elevation.fromTier.name());
-                    }));
+    return decidable(operator, requestId)
+        .map(
+            elevation -> {
+              decide(elevation, ElevationStatus.REJECTED, operator, decision);
+              return ElevationResponse.of(elevation, elevation.fromTier.name());
+            });
   }
 
   private Uni<Elevation> decidable(Caller operator, UUID requestId) {
@@ -262,9 +261,9 @@ public class TrustService {
                 throw new ProblemException(
                     ErrorKind.NOT_FOUND, "No elevation request with this id.");
               }
-              if (!Elevation.PENDING.equals(elevation.status)) {
+              if (elevation.status != ElevationStatus.PENDING) {
                 throw new ProblemException(
-                    ErrorKind.CONFLICT, "This request is already " + elevation.status + ".");
+                    ErrorKind.CONFLICT, "This request is already " + elevation.status.id() + ".");
               }
               if (elevation.ducklingId.equals(operator.ducklingId())) {
                 throw new ProblemException(
@@ -275,7 +274,7 @@ public class TrustService {
   }
 
   private void decide(
-      Elevation elevation, String status, Caller operator, DecisionRequest decision) {
+      Elevation elevation, ElevationStatus status, Caller operator, DecisionRequest decision) {
     elevation.status = status;
     elevation.decidedBy = operator.ducklingId();
     elevation.decidedAt = now();

@@ -1,5 +1,7 @@
 package com.spaceduck.identity.verification;
 
+import com.spaceduck.identity.LowerCaseEnumConverter;
+
 /** Where a one-time code goes. */
 public enum Channel {
   EMAIL,
@@ -8,5 +10,11 @@ public enum Channel {
   /** As stored and shown: {@code email}, {@code phone}. */
   public String id() {
     return name().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  public static class Column extends LowerCaseEnumConverter<Channel> {
+    public Column() {
+      super(Channel.class);
+    }
   }
 }

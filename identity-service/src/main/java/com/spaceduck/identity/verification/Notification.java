@@ -1,6 +1,7 @@
 package com.spaceduck.identity.verification;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -14,8 +15,9 @@ public class Notification {
 
   @Id public UUID id;
 
+  @Convert(converter = Channel.Column.class)
   @Column(nullable = false)
-  public String channel;
+  public Channel channel;
 
   @Column(nullable = false)
   public String destination;

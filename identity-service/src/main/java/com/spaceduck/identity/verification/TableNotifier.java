@@ -1,7 +1,6 @@
 package com.spaceduck.identity.verification;
 
 import io.quarkus.arc.DefaultBean;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -17,9 +16,11 @@ import java.util.UUID;
 @DefaultBean
 public class TableNotifier implements Notifier {
 
+  private final NotificationRepository notifications;
   private final Clock clock;
 
-  public TableNotifier(Clock clock) {
+  public TableNotifier(NotificationRepository notifications, Clock clock) {
+    this.notifications = notifications;
     this.clock = clock;
   }
 
@@ -27,11 +28,11 @@ public class TableNotifier implements Notifier {
   public Uni<Void> send(Channel channel, String destination, String subject, String body) {
     Notification notification = new Notification();
     notification.id = UUID.randomUUID();
-    notification.channel = channel.id();
+    notification.channel = channel;
     notification.destination = destination;
     notification.subject = subject;
     notification.body = body;
     notification.createdAt = clock.instant();
-    return Panache.getSession().flatMap(session -> session.persist(notification));
+    return notifications.persist(notification).replaceWithVoid();
   }
 }

@@ -1,6 +1,7 @@
 package com.spaceduck.identity.verification;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -17,8 +18,9 @@ public class VerificationCode {
   @Column(name = "duckling_id", nullable = false)
   public UUID ducklingId;
 
+  @Convert(converter = Channel.Column.class)
   @Column(nullable = false)
-  public String channel;
+  public Channel channel;
 
   @Column(nullable = false)
   public String destination;

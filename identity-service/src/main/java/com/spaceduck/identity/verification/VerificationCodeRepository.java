@@ -16,14 +16,13 @@ public class VerificationCodeRepository implements PanacheRepositoryBase<Verific
             "ducklingId = ?1 and channel = ?2 and consumedAt is null",
             Sort.descending("createdAt"),
             ducklingId,
-            channel.id())
+            channel)
         .withLock(LockModeType.PESSIMISTIC_WRITE)
         .firstResult();
   }
 
   /** Drops earlier unconsumed codes when a new one is sent: only the newest is valid. */
   public Uni<Long> discardPending(UUID ducklingId, Channel channel) {
-    return delete(
-        "ducklingId = ?1 and channel = ?2 and consumedAt is null", ducklingId, channel.id());
+    return delete("ducklingId = ?1 and channel = ?2 and consumedAt is null", ducklingId, channel);
   }
 }

@@ -1,7 +1,7 @@
 package com.spaceduck.identity.verification;
 
 import com.spaceduck.identity.IdentityConfig;
-import com.spaceduck.identity.limits.Counters;
+import com.spaceduck.identity.limits.CounterRepository;
 import com.spaceduck.identity.limits.Rule;
 import com.spaceduck.platform.problem.ErrorKind;
 import com.spaceduck.platform.problem.FieldError;
@@ -20,13 +20,13 @@ import java.util.UUID;
 @ApplicationScoped
 public class VerificationLimits {
 
-  private final Counters counters;
+  private final CounterRepository counters;
   private final Rule sends;
   private final Rule numberSends;
   private final Rule failures;
   private final List<String> phonePrefixes;
 
-  public VerificationLimits(Counters counters, IdentityConfig config) {
+  public VerificationLimits(CounterRepository counters, IdentityConfig config) {
     this.counters = counters;
     IdentityConfig.Verification verification = config.verification();
     this.sends =
@@ -60,7 +60,7 @@ public class VerificationLimits {
   /** Takes a send of the duckling on the channel, or fails with 429. */
   public Uni<Void> takeSend(UUID duckling, Channel channel, Instant now) {
     return take(
-        new Counters.Key("send-" + channel.id(), duckling.toString(), Rule.day(now)),
+        new CounterRepository.Key("send-" + channel.id(), duckling.toString(), Rule.day(now)),
         sends,
         now,
         "Too many codes were sent to you by " + channel.id() + " lately");
@@ -69,7 +69,7 @@ public class VerificationLimits {
   /** Takes a send to the number, whoever asks, or fails with 429. */
   public Uni<Void> takeNumberSend(String phone, Instant now) {
     return take(
-        new Counters.Key("send-number", phone, Rule.day(now)),
+        new CounterRepository.Key("send-number", phone, Rule.day(now)),
         numberSends,
         now,
         "Too many codes were sent to this phone number lately");
@@ -79,17 +79,17 @@ public class VerificationLimits {
    * Takes a guess (counted as wrong until {@link #giveBackGuess} says otherwise), or fails with 429
    * once today's wrong guesses are used up.
    */
-  public Uni<Counters.Key> takeGuess(UUID duckling, Channel channel, Instant now) {
-    Counters.Key key =
-        new Counters.Key("guess-" + channel.id(), duckling.toString(), Rule.day(now));
+  public Uni<CounterRepository.Key> takeGuess(UUID duckling, Channel channel, Instant now) {
+    CounterRepository.Key key =
+        new CounterRepository.Key("guess-" + channel.id(), duckling.toString(), Rule.day(now));
     return take(key, failures, now, "Too many wrong codes were entered today").replaceWith(key);
   }
 
-  public Uni<Void> giveBackGuess(Counters.Key key) {
+  public Uni<Void> giveBackGuess(CounterRepository.Key key) {
     return counters.giveBack(key);
   }
 
-  private Uni<Void> take(Counters.Key key, Rule rule, Instant now, String why) {
+  private Uni<Void> take(CounterRepository.Key key, Rule rule, Instant now, String why) {
     return counters
         .take(key, rule, now)
         .invoke(

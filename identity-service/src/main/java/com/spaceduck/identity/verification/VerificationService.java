@@ -65,6 +65,9 @@ public class VerificationService {
     WRONG
   }
 
+  // Sessions and transactions are steps here, not the method (no @WithTransaction): the abuse
+  // counters take their hit in a transaction of their own first, so a refused or failed attempt
+  // still counts.
   public Uni<CodeSentResponse> sendEmailCode(Caller caller) {
     Instant now = now();
     return Panache.withSession(() -> owner(caller))
@@ -184,7 +187,7 @@ public class VerificationService {
     VerificationCode row = new VerificationCode();
     row.id = UUID.randomUUID();
     row.ducklingId = ducklingId;
-    row.channel = channel.id();
+    row.channel = channel;
     row.destination = destination;
     row.codeHash = hash(row.id, code);
     row.expiresAt = now.plus(config.codeLifetime());

@@ -1,3 +1,5 @@
 package com.spaceduck.identity.webhooks;
 
-public record ReplayResponse(int messages) {}
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+public record ReplayResponse(@Schema(examples = "12") int messages) {}

@@ -1,5 +1,11 @@
 package com.spaceduck.identity.webhooks;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /** The outcome of one test attempt: the endpoint's status and first 1 KiB, or why none came. */
 public record TestResponse(
-    boolean success, Integer status, long latencyMs, String body, String error) {}
+    @Schema(examples = "true") boolean success,
+    @Schema(examples = "200") Integer status,
+    @Schema(examples = "87") long latencyMs,
+    @Schema(examples = "ok") String body,
+    @Schema(examples = "connect timed out") String error) {}

@@ -68,26 +68,12 @@ public class WebhooksResource {
   }
 
   @Operation(summary = "List the caller's webhook subscriptions")
-  @APIResponse(
-      responseCode = "200",
-      description = "OK",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = WebhookListResponse.class)))
   @GET
   public Uni<WebhookListResponse> list() {
     return service.list(Caller.of(identity));
   }
 
   @Operation(summary = "One webhook subscription")
-  @APIResponse(
-      responseCode = "200",
-      description = "OK",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = WebhookResponse.class)))
   @GET
   @Path("{webhook_id}")
   public Uni<WebhookResponse> get(@PathParam("webhook_id") UUID id) {
@@ -95,13 +81,6 @@ public class WebhooksResource {
   }
 
   @Operation(summary = "Change a webhook subscription (URL, events, enabled)")
-  @APIResponse(
-      responseCode = "200",
-      description = "OK",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = WebhookResponse.class)))
   @PATCH
   @Path("{webhook_id}")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -120,13 +99,6 @@ public class WebhooksResource {
   }
 
   @Operation(summary = "Rotate a subscription's signing secret")
-  @APIResponse(
-      responseCode = "200",
-      description = "OK",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = RotatedSecretResponse.class)))
   @POST
   @Path("{webhook_id}/secret/rotate")
   public Uni<RotatedSecretResponse> rotate(@PathParam("webhook_id") UUID id) {
@@ -134,13 +106,6 @@ public class WebhooksResource {
   }
 
   @Operation(summary = "The subscription's delivered and pending messages, newest first")
-  @APIResponse(
-      responseCode = "200",
-      description = "OK",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = MessageListResponse.class)))
   @GET
   @Path("{webhook_id}/messages")
   public Uni<MessageListResponse> messages(
@@ -162,13 +127,6 @@ public class WebhooksResource {
   }
 
   @Operation(summary = "Retry delivering one message now")
-  @APIResponse(
-      responseCode = "200",
-      description = "OK",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = MessageResponse.class)))
   @POST
   @Path("{webhook_id}/messages/{message_id}/retry")
   public Uni<MessageResponse> retry(
@@ -177,13 +135,6 @@ public class WebhooksResource {
   }
 
   @Operation(summary = "Deliver again every message since a time")
-  @APIResponse(
-      responseCode = "200",
-      description = "OK",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = ReplayResponse.class)))
   @POST
   @Path("{webhook_id}/replay")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -195,13 +146,6 @@ public class WebhooksResource {
   @Operation(
       summary =
           "Send a signed sample event at once and answer with status, latency and body (the Webhook Tester)")
-  @APIResponse(
-      responseCode = "200",
-      description = "OK",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = TestResponse.class)))
   @POST
   @Path("{webhook_id}/test")
   @Consumes(MediaType.APPLICATION_JSON)

@@ -56,6 +56,16 @@ class TrustTest {
   }
 
   @Test
+  void unknownOrLowestTargetTiersAreFieldErrors() {
+    TestDuckling duckling = TestDucklings.create();
+    for (String tier : List.of("T0", "T4", "t1")) {
+      assertProblem(elevate(duckling, Map.of("target_tier", tier)), 400, "E4000")
+          .body("errors[0].field", equalTo("target_tier"))
+          .body("errors[0].message", equalTo("must be one of T1, T2, T3"));
+    }
+  }
+
+  @Test
   void t1NeedsVerifiedEmailAndPhone() {
     TestDuckling duckling = TestDucklings.create();
     assertProblem(elevate(duckling, Map.of("target_tier", "T1")), 403, "E4002")
@@ -172,6 +182,26 @@ class TrustTest {
             .then(),
         400,
         "E4000");
+    assertProblem(
+            operator
+                .as()
+                .contentType(ContentType.JSON)
+                .body(Map.of("reason", "x".repeat(DecisionRequest.MAX_REASON + 1)))
+                .post("/beak/trust/requests/" + again + "/approve")
+                .then(),
+            400,
+            "E4000")
+        .body("errors[0].field", equalTo("reason"));
+    // Only a body-less request may leave out its Content-Type: a body must say it is JSON.
+    assertProblem(
+        operator
+            .as()
+            .contentType(ContentType.TEXT)
+            .body("reason")
+            .post("/beak/trust/requests/" + again + "/approve")
+            .then(),
+        415,
+        "E4150");
   }
 
   @Test

@@ -2,6 +2,7 @@ package com.spaceduck.sync.catalog;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * {@code POST /v1/sync}: the catalog a venue's POS pushes. Everything is optional at this level so
@@ -22,7 +23,10 @@ import java.util.List;
       SyncRequest.Modifier.class
     })
 public record SyncRequest(
-    String mode, List<Category> categories, List<Item> items, List<ModifierGroup> modifierGroups) {
+    @Schema(examples = "partial") String mode,
+    List<Category> categories,
+    List<Item> items,
+    List<ModifierGroup> modifierGroups) {
 
   public static final String PARTIAL = "partial";
   public static final String FULL = "full";
@@ -44,17 +48,20 @@ public record SyncRequest(
     return mode == null ? PARTIAL : mode;
   }
 
-  public record Category(String externalId, String name, Integer position) {}
+  public record Category(
+      @Schema(examples = "cat-breakfast") String externalId,
+      @Schema(examples = "Breakfast") String name,
+      @Schema(examples = "1") Integer position) {}
 
   /**
    * @param price the price in the currency's minor units (cents), never negative
    * @param modifierGroupExternalIds modifier groups offered with the item
    */
   public record Item(
-      String externalId,
-      String categoryExternalId,
-      String name,
-      String description,
+      @Schema(examples = "item-pancakes") String externalId,
+      @Schema(examples = "cat-breakfast") String categoryExternalId,
+      @Schema(examples = "Pancakes") String name,
+      @Schema(examples = "Three pancakes with maple syrup") String description,
       Price price,
       Boolean available,
       List<String> modifierGroupExternalIds) {
@@ -68,13 +75,14 @@ public record SyncRequest(
    * @param amount minor units of {@code currency} (1250 is 12.50 EUR)
    * @param currency ISO 4217
    */
-  public record Price(Long amount, String currency) {}
+  public record Price(
+      @Schema(examples = "1250") Long amount, @Schema(examples = "EUR") String currency) {}
 
   public record ModifierGroup(
-      String externalId,
-      String name,
-      Integer minSelections,
-      Integer maxSelections,
+      @Schema(examples = "grp-toppings") String externalId,
+      @Schema(examples = "Toppings") String name,
+      @Schema(examples = "0") Integer minSelections,
+      @Schema(examples = "3") Integer maxSelections,
       List<Modifier> modifiers) {
 
     public List<Modifier> modifiersOrEmpty() {
@@ -86,5 +94,9 @@ public record SyncRequest(
    * @param price an extra charge, none when absent
    * @param available {@code true} when absent
    */
-  public record Modifier(String externalId, String name, Price price, Boolean available) {}
+  public record Modifier(
+      @Schema(examples = "mod-berries") String externalId,
+      @Schema(examples = "Fresh berries") String name,
+      Price price,
+      Boolean available) {}
 }

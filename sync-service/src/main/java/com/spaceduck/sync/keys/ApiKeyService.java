@@ -37,6 +37,7 @@ public class ApiKeyService {
     String key = DuckHubKeys.generate();
     // The new hash too: an instance may hold a negative entry for it (as unlikely as that is).
     List<String> stale = new ArrayList<>(List.of(SecretKeys.hash(key)));
+    // The transaction is a step, not the method: the caches hear of the change only once committed.
     return Panache.withTransaction(
             () ->
                 venues

@@ -1,7 +1,8 @@
 package com.spaceduck.sync.venues;
 
+import com.spaceduck.sync.validation.CurrencyCode;
+import com.spaceduck.sync.validation.TimeZoneId;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -14,7 +15,5 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 public record CreateVenueRequest(
     @Schema(examples = "Pond Diner") @NotBlank @Size(max = 200) String name,
-    @Schema(examples = "Europe/Berlin") @Size(max = 64) String timezone,
-    @Schema(examples = "EUR")
-        @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as EUR")
-        String currency) {}
+    @Schema(examples = "Europe/Berlin") @Size(max = 64) @TimeZoneId String timezone,
+    @Schema(examples = "EUR", pattern = "[A-Z]{3}") @CurrencyCode String currency) {}

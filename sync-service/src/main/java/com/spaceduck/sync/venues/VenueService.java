@@ -1,21 +1,15 @@
 package com.spaceduck.sync.venues;
 
-import com.spaceduck.platform.problem.FieldError;
-import com.spaceduck.platform.problem.ProblemException;
-import com.spaceduck.sync.Currencies;
 import com.spaceduck.sync.DuckHubProblems;
 import com.spaceduck.sync.Ids;
 import com.spaceduck.sync.Owner;
 import com.spaceduck.sync.SyncConfig;
+import com.spaceduck.sync.validation.TimeZoneId;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
-import java.time.DateTimeException;
-import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 
 /** Venues of an owner. Every lookup is scoped to the owner: another's venue is not found. */
@@ -39,7 +33,7 @@ public class VenueService {
     venue.ownerId = owner.ducklingId();
     venue.name = request.name().strip();
     venue.timezone = zone(request.timezone());
-    venue.currency = currency(request.currency());
+    venue.currency = request.currency();
     venue.createdAt = clock.instant();
     int limit = config.maxVenuesPerOwner();
     return venues
@@ -83,35 +77,11 @@ public class VenueService {
         .failWith(DuckHubProblems::venueNotFound);
   }
 
+  /** UTC when absent; the request's constraints made sure it names a region otherwise. */
   private static String zone(String timezone) {
     if (timezone == null || timezone.isBlank()) {
       return "UTC";
     }
-    try {
-      // Region ids only: "Europe/Berlin", "UTC"; offsets like "+02:00" name no venue's rules.
-      ZoneId zone = ZoneId.of(timezone.strip());
-      if (ZoneId.getAvailableZoneIds().contains(zone.getId())) {
-        return zone.getId();
-      }
-    } catch (DateTimeException e) {
-      // Reported below.
-    }
-    throw invalid("timezone", "must be an IANA time zone such as Europe/Berlin");
-  }
-
-  private static String currency(String code) {
-    if (code == null) {
-      return null;
-    }
-    if (!Currencies.known(code)) {
-      throw invalid("currency", "must be an ISO 4217 code such as EUR");
-    }
-    return code;
-  }
-
-  private static ProblemException invalid(String field, String message) {
-    List<FieldError> errors = new ArrayList<>();
-    errors.add(new FieldError(field, message));
-    return ProblemException.invalid("The request has invalid fields.", errors);
+    return TimeZoneId.Validator.region(timezone).orElseThrow().getId();
   }
 }

@@ -51,26 +51,12 @@ public class VenuesResource {
   }
 
   @Operation(summary = "List the caller's venues")
-  @APIResponse(
-      responseCode = "200",
-      description = "OK",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = VenueListResponse.class)))
   @GET
   public Uni<VenueListResponse> list() {
     return service.list(Owner.of(identity));
   }
 
   @Operation(summary = "One of the caller's venues")
-  @APIResponse(
-      responseCode = "200",
-      description = "OK",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = VenueResponse.class)))
   @GET
   @Path("/{venueId}")
   public Uni<VenueResponse> get(@RestPath String venueId) {

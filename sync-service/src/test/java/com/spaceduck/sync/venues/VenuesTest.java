@@ -95,6 +95,19 @@ class VenuesTest {
             400,
             "invalid_request")
         .body("errors[0].field", equalTo("currency"));
+    // Every field is checked before anything else: both errors come in one problem.
+    assertProblem(
+            given()
+                .auth()
+                .oauth2(Tokens.owner())
+                .contentType(ContentType.JSON)
+                .body(Map.of("name", "Pond", "timezone", "+02:00", "currency", "XYZ"))
+                .post("/v1/venues")
+                .then(),
+            400,
+            "invalid_request")
+        .body("errors.field", contains("currency", "timezone"))
+        .body("errors[1].message", equalTo("must be an IANA time zone such as Europe/Berlin"));
   }
 
   @Test

@@ -6,13 +6,13 @@ import java.util.Optional;
 import java.util.UUID;
 
 /** What re-tiering needs from a {@code trust.elevated} event. */
-public record Elevation(UUID ducklingId, TrustTier toTier) {
+public record ElevatedDuckling(UUID ducklingId, TrustTier toTier) {
 
   /** Reads the event's data; empty when it names no duckling or no new tier. */
-  public static Optional<Elevation> from(TrustElevated elevated) {
+  public static Optional<ElevatedDuckling> from(TrustElevated elevated) {
     if (elevated.ducklingId() == null || elevated.toTier() == null) {
       return Optional.empty();
     }
-    return Optional.of(new Elevation(elevated.ducklingId(), elevated.toTier()));
+    return Optional.of(new ElevatedDuckling(elevated.ducklingId(), elevated.toTier()));
   }
 }

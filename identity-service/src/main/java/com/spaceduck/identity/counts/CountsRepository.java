@@ -1,4 +1,4 @@
-package com.spaceduck.identity.metrics;
+package com.spaceduck.identity.counts;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -7,7 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /** The four counts in one round trip (an aggregate query, so the plain reactive client). */
 @ApplicationScoped
-public class MetricsRepository {
+public class CountsRepository {
 
   private static final String COUNTS =
       "select (select count(*) from ducklings),"
@@ -17,7 +17,7 @@ public class MetricsRepository {
 
   private final Pool pool;
 
-  public MetricsRepository(Pool pool) {
+  public CountsRepository(Pool pool) {
     this.pool = pool;
   }
 

@@ -20,7 +20,7 @@ import java.util.function.Function;
  * can't all pass one check: each hit is taken before the work it pays for.
  */
 @ApplicationScoped
-public class Counters {
+public class CounterRepository {
 
   /** Creates the row if missing and returns it, locked until the transaction ends. */
   private static final String LOCK =
@@ -42,7 +42,7 @@ public class Counters {
   private final Pool pool;
   private final Clock clock;
 
-  public Counters(Pool pool, Clock clock) {
+  public CounterRepository(Pool pool, Clock clock) {
     this.pool = pool;
     this.clock = clock;
   }

@@ -1,9 +1,9 @@
-package com.spaceduck.identity.metrics;
+package com.spaceduck.identity.counts;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Live platform counts. */
-public record MetricsResponse(
+public record CountsResponse(
     @Schema(examples = "1024") long registered,
     @Schema(examples = "512") long certified,
     @Schema(examples = "64") long bonded,

@@ -1,4 +1,4 @@
-package com.spaceduck.identity.metrics;
+package com.spaceduck.identity.counts;
 
 import com.spaceduck.identity.IdentityConfig;
 import io.smallrye.mutiny.Uni;
@@ -14,25 +14,25 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * the previous ones. Only the very first requests after start-up wait for a query.
  */
 @ApplicationScoped
-public class MetricsService {
+public class CountsService {
 
-  private final MetricsRepository repository;
+  private final CountsRepository repository;
   private final Clock clock;
   private final Duration ttl;
   private final String version;
   private final AtomicBoolean refreshing = new AtomicBoolean();
   private volatile Snapshot snapshot;
 
-  public MetricsService(MetricsRepository repository, IdentityConfig config, Clock clock) {
+  public CountsService(CountsRepository repository, IdentityConfig config, Clock clock) {
     this.repository = repository;
     this.clock = clock;
-    this.ttl = config.metrics().cacheTtl();
+    this.ttl = config.counts().cacheTtl();
     this.version = config.galaxyVersion();
   }
 
-  private record Snapshot(MetricsResponse value, Instant fetchedAt) {}
+  private record Snapshot(CountsResponse value, Instant fetchedAt) {}
 
-  public Uni<MetricsResponse> metrics() {
+  public Uni<CountsResponse> counts() {
     Snapshot current = snapshot;
     Instant now = clock.instant();
     if (current != null && now.isBefore(current.fetchedAt().plus(ttl))) {
@@ -48,8 +48,8 @@ public class MetricsService {
         .counts()
         .map(
             counts -> {
-              MetricsResponse value =
-                  new MetricsResponse(
+              CountsResponse value =
+                  new CountsResponse(
                       counts.registered(),
                       counts.certified(),
                       counts.bonded(),
