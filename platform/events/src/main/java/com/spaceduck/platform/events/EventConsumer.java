@@ -16,7 +16,6 @@ import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.smallrye.common.vertx.VertxContext;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -42,10 +41,12 @@ import org.jboss.logging.Logger;
  *
  * <p>Reading blocks on the stream ({@code XREADGROUP ... BLOCK}), so an event is handled as soon as
  * it is published and an idle service sends one command per {@code block} period. Each event is
- * applied in one transaction together with a {@code processed_events} row, then acknowledged. A
- * redelivered event finds its row and is only acknowledged. An event whose handler fails stays
- * pending and is claimed again once it has been idle for {@code claim-after}, by this instance or
- * another; the same happens to the pending events of an instance that died.
+ * applied in one transaction together with a {@code processed_events} row, then acknowledged. The
+ * entries of a read are handled concurrently, up to {@code max-in-flight} at once, each in its own
+ * transaction; entries about the same subject keep their stream order. A redelivered event finds
+ * its row and is only acknowledged. An event whose handler fails stays pending and is claimed again
+ * once it has been idle for {@code claim-after}, by this instance or another; the same happens to
+ * the pending events of an instance that died.
  *
  * <p>The group is created at the beginning of the stream, both the first time and when it has
  * disappeared (Redis lost its data, or the group was deleted): the group then reads again
@@ -245,24 +246,53 @@ public class EventConsumer {
         .replaceWithVoid();
   }
 
+  /**
+   * Handles a batch: up to {@code max-in-flight} entries at once, each on a context of its own (so
+   * in its own session and transaction), entries about the same subject one after the other in
+   * stream order. Each entry is acknowledged once its own transaction has committed; a failed one
+   * stays pending for a retry while the others go ahead.
+   */
   private Uni<Integer> processAll(List<StreamMessage<String, String, String>> messages) {
     if (messages == null || messages.isEmpty()) {
       return Uni.createFrom().item(0);
     }
-    return Multi.createFrom()
-        .iterable(messages)
-        .onItem()
-        .transformToUniAndConcatenate(this::process)
-        .collect()
-        .last()
+    List<Entry> entries = messages.stream().map(this::decode).toList();
+    return Lanes.run(entries, Entry::lane, config.consumer().maxInFlight(), this::onOwnContext)
         .replaceWith(messages.size());
   }
 
-  private Uni<Void> process(StreamMessage<String, String, String> message) {
-    Event<JsonNode> envelope;
+  /** A stream entry and its envelope, or {@code null} for an entry that is not an event. */
+  private record Entry(StreamMessage<String, String, String> message, Event<JsonNode> envelope) {
+
+    String lane() {
+      return envelope == null || envelope.subject() == null
+          ? "entry:" + message.id()
+          : "subject:" + envelope.subject();
+    }
+  }
+
+  private Entry decode(StreamMessage<String, String, String> message) {
     try {
-      envelope = codec.decode(message.payload().get("event"));
+      return new Entry(message, codec.decode(message.payload().get("event")));
     } catch (IllegalArgumentException | NullPointerException e) {
+      return new Entry(message, null);
+    }
+  }
+
+  private Uni<Void> onOwnContext(Entry entry) {
+    Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+    VertxContextSafetyToggle.setContextSafe(context, true);
+    return Uni.createFrom()
+        .emitter(
+            emitter ->
+                context.runOnContext(
+                    ignored -> process(entry).subscribe().with(emitter::complete, emitter::fail)));
+  }
+
+  private Uni<Void> process(Entry entry) {
+    StreamMessage<String, String, String> message = entry.message();
+    Event<JsonNode> envelope = entry.envelope();
+    if (envelope == null) {
       LOG.warnf("Skipping malformed stream entry %s", message.id());
       rejected.increment();
       return ack(message);

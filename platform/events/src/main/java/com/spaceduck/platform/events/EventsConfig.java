@@ -70,6 +70,14 @@ public interface EventsConfig {
     int batchSize();
 
     /**
+     * Entries of a read batch handled at once, each in its own transaction (and so on its own
+     * database connection); entries about the same subject are still handled one after the other. 1
+     * handles a batch strictly in stream order.
+     */
+    @WithDefault("8")
+    int maxInFlight();
+
+    /**
      * How long an entry may stay unacknowledged (its handler failed, or its instance died) before
      * it is claimed and retried.
      */
