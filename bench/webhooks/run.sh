@@ -30,6 +30,8 @@ flaky_events=${FLAKY_EVENTS:-2000}
 rate=${RATE:-100}
 variants=${VARIANTS:-direct healthy flaky slow}
 java_opts=${JAVA_OPTS:--Xmx256m -XX:+UseSerialGC}
+# Stream entries the event consumer handles at once (spaceduck.events.consumer.max-in-flight).
+max_in_flight=${MAX_IN_FLIGHT:-8}
 base=http://127.0.0.1:$port
 jar=identity-service/target/quarkus-app/quarkus-run.jar
 
@@ -65,6 +67,7 @@ say "starting identity-service on $base ..."
 # shellcheck disable=SC2086
 QUARKUS_HTTP_PORT=$port QUARKUS_MANAGEMENT_PORT=$(management_port "$port") SPACEDUCK_DATABASE=$database \
   SPACEDUCK_EVENTS_STREAM="$stream" SPACEDUCK_IDENTITY_WEBHOOKS_ALLOW_INSECURE_TARGETS=true \
+  SPACEDUCK_EVENTS_CONSUMER_MAX_IN_FLIGHT=$max_in_flight \
   QUARKUS_LOG_CONSOLE_LEVEL=WARN \
   java $java_opts -jar "$jar" >"$work/service.log" 2>&1 &
 pid=$!
@@ -168,7 +171,8 @@ row() { # name description
   echo "# bench/webhooks results"
   echo
   echo "$(date -u +%Y-%m-%d), $(nproc) cores, $(java -version 2>&1 | head -1), identity-service $java_opts,"
-  echo "events published at $rate/s onto the stream, receiver: bench/webhooks/Receiver.java."
+  echo "events published at $rate/s onto the stream, event consumer max-in-flight $max_in_flight,"
+  echo "receiver: bench/webhooks/Receiver.java."
   echo
   echo "| variant | events x subscriptions | delivered | requests | publishing | first event -> last delivery | deliveries/s | event -> first attempt p50 | p99 | max | load average before / after |"
   echo "|---|---|---|---|---|---|---|---|---|---|---|"
