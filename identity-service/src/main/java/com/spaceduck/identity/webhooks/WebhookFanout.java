@@ -67,14 +67,15 @@ public class WebhookFanout {
                     .setParameter(6, payload)
                     .setParameter(7, clock.instant().truncatedTo(ChronoUnit.MICROS))
                     .executeUpdate())
-        .invoke(
-            written -> {
-              if (written > 0) {
-                // Sent as soon as the consumer's transaction commits, not at the next timer run.
-                delivery.wake();
-              }
-            })
         .replaceWithVoid();
+  }
+
+  /**
+   * The consumer's transaction with fanned-out messages has committed: the worker sends them now,
+   * not at its next timer run (woken earlier, it would not see them yet).
+   */
+  public void committed() {
+    delivery.wake();
   }
 
   /** The Standard Webhooks body: {@code {type, timestamp, data}}, data in snake_case. */

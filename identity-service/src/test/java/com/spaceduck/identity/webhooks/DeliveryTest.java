@@ -148,10 +148,16 @@ class DeliveryTest {
         Math.abs(
             System.currentTimeMillis() / 1000 - Long.parseLong(got.header("webhook-timestamp")));
     assertTrue(age < 60, "timestamp is now");
-    assertEquals(
-        "delivered",
-        queryString(
-            "select status from webhook_messages where id = ?::uuid", got.header("webhook-id")));
+    // The outcome is written once the answer is in (successes are written in batches).
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                "delivered"
+                    .equals(
+                        queryString(
+                            "select status from webhook_messages where id = ?::uuid",
+                            got.header("webhook-id"))));
     assertEquals(0, receiver.at(other).size(), "a webhook for peck.sent got nothing");
   }
 
