@@ -32,6 +32,8 @@ variants=${VARIANTS:-direct healthy flaky slow}
 java_opts=${JAVA_OPTS:--Xmx256m -XX:+UseSerialGC}
 # Stream entries the event consumer handles at once (spaceduck.events.consumer.max-in-flight).
 max_in_flight=${MAX_IN_FLIGHT:-8}
+# Whether a read's fan-outs share one transaction (spaceduck.events.consumer.batch-transactions).
+batch_transactions=${BATCH_TRANSACTIONS:-true}
 base=http://127.0.0.1:$port
 jar=identity-service/target/quarkus-app/quarkus-run.jar
 
@@ -68,6 +70,7 @@ say "starting identity-service on $base ..."
 QUARKUS_HTTP_PORT=$port QUARKUS_MANAGEMENT_PORT=$(management_port "$port") SPACEDUCK_DATABASE=$database \
   SPACEDUCK_EVENTS_STREAM="$stream" SPACEDUCK_IDENTITY_WEBHOOKS_ALLOW_INSECURE_TARGETS=true \
   SPACEDUCK_EVENTS_CONSUMER_MAX_IN_FLIGHT=$max_in_flight \
+  SPACEDUCK_EVENTS_CONSUMER_BATCH_TRANSACTIONS=$batch_transactions \
   QUARKUS_LOG_CONSOLE_LEVEL=WARN \
   java $java_opts -jar "$jar" >"$work/service.log" 2>&1 &
 pid=$!
@@ -172,6 +175,7 @@ row() { # name description
   echo
   echo "$(date -u +%Y-%m-%d), $(nproc) cores, $(java -version 2>&1 | head -1), identity-service $java_opts,"
   echo "events published at $rate/s onto the stream, event consumer max-in-flight $max_in_flight,"
+  echo "batch transactions $batch_transactions,"
   echo "receiver: bench/webhooks/Receiver.java."
   echo
   echo "| variant | events x subscriptions | delivered | requests | publishing | first event -> last delivery | deliveries/s | event -> first attempt p50 | p99 | max | load average before / after |"

@@ -275,7 +275,7 @@ public class EventConsumer {
         batchable &= prepared.handler().batchable();
       }
     }
-    if (!batchable || together.size() < 2) {
+    if (!batchable || together.size() < 2 || !config.consumer().batchTransactions()) {
       return inLanes(entries).replaceWith(messages.size());
     }
     List<Entry> fallback = together.stream().map(Prepared::entry).toList();

@@ -78,6 +78,13 @@ public interface EventsConfig {
     int maxInFlight();
 
     /**
+     * Whether a read's events whose handlers are {@link EventHandler#batchable()} share one
+     * transaction (one dedup statement, one acknowledgement); off, each has its own.
+     */
+    @WithDefault("true")
+    boolean batchTransactions();
+
+    /**
      * How long an entry may stay unacknowledged (its handler failed, or its instance died) before
      * it is claimed and retried.
      */
