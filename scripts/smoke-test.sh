@@ -2,7 +2,8 @@
 # End-to-end check of the running platform through the gateway, as an API consumer sees it:
 # sign up, sign in, see the birth certificate that the hatch event produced, verify it
 # publicly, create a DuckHub venue with a key and sync a catalog with it, read the system
-# status, see a signed cert.issued webhook reach a local receiver, use the API reference (/docs/ in
+# status, see the webhook tester and then the real cert.issued of an elevation to T1 reach a local
+# receiver signed, use the API reference (/docs/ in
 # a browser, a generated client), and hit a rate limit. Starts the platform with
 # scripts/run-local.sh unless BASE_URL points at one already running.
 #
@@ -56,6 +57,17 @@ request() { curl -s -o "$body" -w '%{http_code}' "$@"; }
 body=$(mktemp)
 headers=$(mktemp)
 
+# GET /beak/cert/view with token $1 until the certificate is there (30 s at most); the status.
+cert_view() {
+  local got=000
+  for _ in $(seq 1 60); do
+    got=$(request "$base/beak/cert/view" -H "Authorization: Bearer $1")
+    [[ $got == 200 ]] && break
+    sleep 0.5
+  done
+  echo "$got"
+}
+
 email="smoke-$(date +%s)-$RANDOM@example.com"
 password='Correct-Horse-Battery-42'
 
@@ -73,12 +85,7 @@ status=$(request "$base/beak/me" -H "Authorization: Bearer $token")
 check "GET /beak/me with the sd_token" 200 "$status"
 check "the profile is the caller's" "$email" "$(json "['email']" <"$body")"
 
-status=000
-for _ in $(seq 1 60); do
-  status=$(request "$base/beak/cert/view" -H "Authorization: Bearer $token")
-  [[ $status == 200 ]] && break
-  sleep 0.5
-done
+status=$(cert_view "$token")
 check "the hatch event issued a certificate (GET /beak/cert/view)" 200 "$status"
 cert_id=$(json "['cert_id']" <"$body")
 check "the certificate is ISSUED" ISSUED "$(json "['cert_status']" <"$body")"
@@ -211,12 +218,7 @@ check "the webhook tester delivered a cert.issued (200, success)" "200 True" "$s
 check "the receiver got the tester's cert.issued, signature verified" verified \
   "$(signed_cert_issued "$hook_dir" "$hook_secret" "$hook_duckling")"
 
-status=000
-for _ in $(seq 1 60); do
-  status=$(request "$base/beak/cert/view" -H "Authorization: Bearer $hook_token")
-  [[ $status == 200 ]] && break
-  sleep 0.5
-done
+status=$(cert_view "$hook_token")
 check "the second duckling's certificate is issued at T0" "200 T0" "$status $(json "['trust_tier']" <"$body" 2>/dev/null)"
 hook_cert=$(json "['cert_id']" <"$body" 2>/dev/null || true)
 status=$(request -X POST "$base/beak/verify/email" -H "Authorization: Bearer $hook_token")
