@@ -253,10 +253,12 @@ public class EventConsumer {
   }
 
   /**
-   * Handles a batch: up to {@code max-in-flight} entries at once, each on a context of its own (so
-   * in its own session and transaction), entries about the same subject one after the other in
-   * stream order. Each entry is acknowledged once its own transaction has committed; a failed one
-   * stays pending for a retry while the others go ahead.
+   * Handles a read. When every handled entry's handler is {@link EventHandler#batchable()}, they
+   * are applied in one transaction ({@link #applyTogether}), and one by one if that fails.
+   * Otherwise up to {@code max-in-flight} entries at once, each on a context of its own (so in its
+   * own session and transaction), entries about the same subject one after the other in stream
+   * order. Each entry is acknowledged once its transaction has committed; a failed one stays
+   * pending for a retry while the others go ahead.
    */
   private Uni<Integer> processAll(List<StreamMessage<String, String, String>> messages) {
     if (messages == null || messages.isEmpty()) {
