@@ -2,7 +2,8 @@
 # End-to-end check of the running platform through the gateway, as an API consumer sees it:
 # sign up, sign in, see the birth certificate that the hatch event produced, verify it
 # publicly, create a DuckHub venue with a key and sync a catalog with it, read the system
-# status, see a signed cert.issued webhook reach a local receiver, use the API reference (/docs/ in
+# status, see the webhook tester and then the real cert.issued of an elevation to T1 reach a local
+# receiver signed, use the API reference (/docs/ in
 # a browser, a generated client), and hit a rate limit. Starts the platform with
 # scripts/run-local.sh unless BASE_URL points at one already running.
 #
@@ -56,6 +57,17 @@ request() { curl -s -o "$body" -w '%{http_code}' "$@"; }
 body=$(mktemp)
 headers=$(mktemp)
 
+# GET /beak/cert/view with token $1 until the certificate is there (30 s at most); the status.
+cert_view() {
+  local got=000
+  for _ in $(seq 1 60); do
+    got=$(request "$base/beak/cert/view" -H "Authorization: Bearer $1")
+    [[ $got == 200 ]] && break
+    sleep 0.5
+  done
+  echo "$got"
+}
+
 email="smoke-$(date +%s)-$RANDOM@example.com"
 password='Correct-Horse-Battery-42'
 
@@ -73,12 +85,7 @@ status=$(request "$base/beak/me" -H "Authorization: Bearer $token")
 check "GET /beak/me with the sd_token" 200 "$status"
 check "the profile is the caller's" "$email" "$(json "['email']" <"$body")"
 
-status=000
-for _ in $(seq 1 60); do
-  status=$(request "$base/beak/cert/view" -H "Authorization: Bearer $token")
-  [[ $status == 200 ]] && break
-  sleep 0.5
-done
+status=$(cert_view "$token")
 check "the hatch event issued a certificate (GET /beak/cert/view)" 200 "$status"
 cert_id=$(json "['cert_id']" <"$body")
 check "the certificate is ISSUED" ISSUED "$(json "['cert_status']" <"$body")"
@@ -123,13 +130,15 @@ status=$(request "$base/q/metrics")
 check "the entry point serves no metrics (they are on the management port)" "404 E4005" "$status $(json "['code']" <"$body")"
 
 # Webhooks: a local receiver (python3, a free 127.0.0.1 port, every request's headers and body
-# kept as a JSON file) is subscribed to cert.issued by a fresh duckling, and the webhook tester
-# sends it a signed cert.issued of that duckling through the real delivery path (target check,
-# signing, HTTP); the receiver's copy must verify with the secret (Standard Webhooks). The real
-# cert.issued of the hatch cannot be awaited here: the certificate is issued about 0.1 s after
-# the sign-up, before the duckling can sign in and subscribe (the @QuarkusTest suites cover
-# cert.issued from the stream). Local targets are allowed by run-local.sh
-# (webhooks.allow-insecure-targets).
+# kept as a JSON file) is subscribed to cert.issued by a fresh duckling. First the webhook tester
+# sends it a signed sample through the real delivery path (target check, signing, HTTP). Then the
+# duckling verifies its email and phone (the one-time codes are read from identity's
+# `notifications` table, where the default notifier leaves them for a mail/SMS sender: psql
+# against the local database, IDENTITY_DATABASE) and elevates to T1; cert-service re-issues its
+# credential at T1 and announces cert.issued, which must reach the receiver: that certificate's
+# id, trust_tier T1, a signature the secret verifies (Standard Webhooks) and a fresh timestamp.
+# Local targets are allowed by run-local.sh (webhooks.allow-insecure-targets).
+identity_database=${IDENTITY_DATABASE:-identity}
 python3 - "$hook_dir" <<'PY' &
 import http.server, json, os, sys, uuid
 folder = sys.argv[1]
@@ -153,6 +162,43 @@ PY
 hook_receiver=$!
 for _ in $(seq 1 50); do [[ -f $hook_dir/port ]] && break; sleep 0.1; done
 hook_url="http://127.0.0.1:$(cat "$hook_dir/port" 2>/dev/null)/hooks/cert"
+# Waits (60 s at most) for a cert.issued about duckling $3 (and, when given, certificate $4 at
+# tier $5) whose signature the secret $2 verifies: prints verified, stale timestamp, or what came.
+signed_cert_issued() { # folder secret duckling [cert_id tier]
+  python3 - "$@" <<'PY'
+import base64, glob, hashlib, hmac, json, sys, time
+folder, secret, duckling = sys.argv[1:4]
+cert_id, tier = (sys.argv[4:6] + ["", ""])[:2]
+key = base64.b64decode(secret[len("whsec_"):])
+deadline = time.time() + 60
+seen = "nothing arrived"
+while time.time() < deadline:
+    for path in glob.glob(folder + "/req-*.json"):
+        r = json.load(open(path))
+        h, body = r["headers"], r["body"]
+        event = json.loads(body)
+        data = event.get("data", {})
+        if event.get("type") != "cert.issued" or data.get("duckling_id") != duckling:
+            continue
+        if cert_id and (data.get("cert_id"), data.get("trust_tier")) != (cert_id, tier):
+            seen = "only cert.issued for %s at %s" % (data.get("cert_id"), data.get("trust_tier"))
+            continue
+        signed = "%s.%s.%s" % (h["webhook-id"], h["webhook-timestamp"], body)
+        expected = base64.b64encode(hmac.new(key, signed.encode(), hashlib.sha256).digest()).decode()
+        fresh = abs(time.time() - int(h["webhook-timestamp"])) <= 300
+        if any(hmac.compare_digest(s, "v1," + expected) for s in h["webhook-signature"].split(" ")):
+            print("verified" if fresh else "stale timestamp")
+            sys.exit(0)
+        seen = "a cert.issued with a signature that does not verify"
+    time.sleep(0.5)
+print(seen)
+PY
+}
+# The newest one-time code sent to $1 (an email address or a phone number).
+one_time_code() {
+  psql -X -tA -d "$identity_database" -c "select body from notifications
+    where destination = '$1' order by created_at desc limit 1" | grep -o '[0-9]\{6\}' | head -1
+}
 hook_email="smoke-hook-$(date +%s)-$RANDOM@example.com"
 status=$(request -X POST "$base/beak/signup" -H 'Content-Type: application/json' \
   -d "{\"email\":\"$hook_email\",\"password\":\"$password\",\"display_name\":\"Hook Duck\"}")
@@ -169,32 +215,32 @@ hook_id=$(json "['webhook_id']" <"$body")
 status=$(request -X POST "$base/beak/webhooks/$hook_id/test" -H "Authorization: Bearer $hook_token" \
   -H 'Content-Type: application/json' -d '{"event_type":"cert.issued"}')
 check "the webhook tester delivered a cert.issued (200, success)" "200 True" "$status $(json "['success']" <"$body")"
-# Waits (30 s at most) for a cert.issued of this duckling whose signature the secret verifies.
-verdict=$(python3 - "$hook_dir" "$hook_secret" "$hook_duckling" <<'PY'
-import base64, glob, hashlib, hmac, json, sys, time
-folder, secret, duckling = sys.argv[1:4]
-key = base64.b64decode(secret[len("whsec_"):])
-deadline = time.time() + 30
-seen = "nothing arrived"
-while time.time() < deadline:
-    for path in glob.glob(folder + "/req-*.json"):
-        r = json.load(open(path))
-        h, body = r["headers"], r["body"]
-        event = json.loads(body)
-        if event.get("type") != "cert.issued" or event["data"].get("duckling_id") != duckling:
-            continue
-        signed = "%s.%s.%s" % (h["webhook-id"], h["webhook-timestamp"], body)
-        expected = base64.b64encode(hmac.new(key, signed.encode(), hashlib.sha256).digest()).decode()
-        fresh = abs(time.time() - int(h["webhook-timestamp"])) <= 300
-        if any(hmac.compare_digest(s, "v1," + expected) for s in h["webhook-signature"].split(" ")):
-            print("verified" if fresh else "stale timestamp")
-            sys.exit(0)
-        seen = "a cert.issued with a signature that does not verify"
-    time.sleep(0.5)
-print(seen)
-PY
-)
-check "the receiver got a cert.issued for this duckling, signature verified" verified "$verdict"
+check "the receiver got the tester's cert.issued, signature verified" verified \
+  "$(signed_cert_issued "$hook_dir" "$hook_secret" "$hook_duckling")"
+
+status=$(cert_view "$hook_token")
+check "the second duckling's certificate is issued at T0" "200 T0" "$status $(json "['trust_tier']" <"$body" 2>/dev/null)"
+hook_cert=$(json "['cert_id']" <"$body" 2>/dev/null || true)
+status=$(request -X POST "$base/beak/verify/email" -H "Authorization: Bearer $hook_token")
+check "POST /beak/verify/email answers 202" 202 "$status"
+status=$(request -X POST "$base/beak/verify/email/confirm" -H "Authorization: Bearer $hook_token" \
+  -H 'Content-Type: application/json' -d "{\"code\":\"$(one_time_code "$hook_email")\"}")
+check "the email code from the notifications table confirms the email" "200 True" \
+  "$status $(json "['email_verified']" <"$body" 2>/dev/null)"
+# A fresh UK mobile number each run: codes per number are capped per day.
+hook_phone=$(printf '+447700%06d' $(( (RANDOM * 32768 + RANDOM) % 1000000 )))
+status=$(request -X POST "$base/beak/verify/phone" -H "Authorization: Bearer $hook_token" \
+  -H 'Content-Type: application/json' -d "{\"phone\":\"$hook_phone\"}")
+check "POST /beak/verify/phone answers 202" 202 "$status"
+status=$(request -X POST "$base/beak/verify/phone/confirm" -H "Authorization: Bearer $hook_token" \
+  -H 'Content-Type: application/json' -d "{\"code\":\"$(one_time_code "$hook_phone")\"}")
+check "the phone code confirms the phone" "200 True" \
+  "$status $(json "['phone_verified']" <"$body" 2>/dev/null)"
+status=$(request -X PUT "$base/beak/trust/elevate" -H "Authorization: Bearer $hook_token" \
+  -H 'Content-Type: application/json' -d '{"target_tier":"T1"}')
+check "PUT /beak/trust/elevate to T1 answers 200" 200 "$status"
+check "the receiver got the real cert.issued: this certificate at T1, signed, fresh" verified \
+  "$(signed_cert_issued "$hook_dir" "$hook_secret" "$hook_duckling" "$hook_cert" T1)"
 
 # The public API reference: the merged document, Swagger UI in a headless browser doing one
 # "Try it out", and a TypeScript client generated from the document (scripts/api-reference-test.sh).

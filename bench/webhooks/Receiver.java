@@ -29,6 +29,10 @@ public class Receiver {
     long delivered;
     long firstAt;
     long lastDeliveredAt;
+    // Requests repeating a message's id and timestamp: the same attempt arriving twice (a retry
+    // carries a new timestamp).
+    long sameAttemptAgain;
+    final Set<String> attempts = new HashSet<>();
     final Set<String> seen = new HashSet<>();
     final Set<String> done = new HashSet<>();
     final List<Long> latencies = new ArrayList<>();
@@ -72,6 +76,9 @@ public class Receiver {
         kind.firstAt = now;
       }
       boolean first = kind.seen.add(id);
+      if (!kind.attempts.add(id + "|" + request.getHeader("webhook-timestamp"))) {
+        kind.sameAttemptAgain++;
+      }
       if (first) {
         Matcher m = TIMESTAMP.matcher(body.toString());
         if (m.find()) {
@@ -99,7 +106,10 @@ public class Receiver {
     }
   }
 
-  /** One line per kind: name requests delivered first_ms last_delivered_ms p50_ms p99_ms max_ms. */
+  /**
+   * One line per kind: name requests delivered first_ms last_delivered_ms p50_ms p99_ms max_ms
+   * same_attempt_again.
+   */
   private static String stats() {
     StringBuilder out = new StringBuilder();
     kinds.forEach((name, kind) -> {
@@ -108,7 +118,8 @@ public class Receiver {
       out.append(name).append(' ').append(kind.requests).append(' ').append(kind.delivered)
           .append(' ').append(kind.firstAt).append(' ').append(kind.lastDeliveredAt)
           .append(' ').append(pct(sorted, 0.50)).append(' ').append(pct(sorted, 0.99))
-          .append(' ').append(sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1)).append('\n');
+          .append(' ').append(sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1))
+          .append(' ').append(kind.sameAttemptAgain).append('\n');
     });
     return out.toString();
   }

@@ -42,12 +42,14 @@ while sent < count:
     for _ in range(min(batch, count - sent)):
         now = datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="microseconds")
         now = now.replace("+00:00", "Z")
+        agent = str(uuid.uuid4())
+        # The subject is the agent, as identity-service's AgentService appends it.
         event = {
             "id": str(uuid.uuid4()),
             "type": "agent.registered",
             "occurred_at": now,
-            "subject": duckling,
-            "data": {"agent_id": str(uuid.uuid4()), "duckling_id": duckling, "name": "bench"},
+            "subject": agent,
+            "data": {"agent_id": agent, "duckling_id": duckling, "name": "bench"},
             "version": 1,
         }
         chunk.append(resp("XADD", stream, "*", "event", json.dumps(event, separators=(",", ":"))))

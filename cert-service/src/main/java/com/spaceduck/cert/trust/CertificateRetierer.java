@@ -3,6 +3,8 @@ package com.spaceduck.cert.trust;
 import com.spaceduck.cert.CertificateRepository;
 import com.spaceduck.cert.TierChange;
 import com.spaceduck.cert.credential.CredentialIssuer;
+import com.spaceduck.platform.contracts.CertIssued;
+import com.spaceduck.platform.events.Outbox;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -10,7 +12,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
-/** Moves a certificate to the tier its holder was elevated to, keeping the history. */
+/**
+ * Moves a certificate to the tier its holder was elevated to, keeping the history, and announces
+ * the credential re-issued at that tier as {@code cert.issued}.
+ */
 @ApplicationScoped
 public class CertificateRetierer {
 
@@ -18,12 +23,17 @@ public class CertificateRetierer {
 
   private final CertificateRepository certificates;
   private final CredentialIssuer credentials;
+  private final Outbox outbox;
   private final Clock clock;
 
   public CertificateRetierer(
-      CertificateRepository certificates, CredentialIssuer credentials, Clock clock) {
+      CertificateRepository certificates,
+      CredentialIssuer credentials,
+      Outbox outbox,
+      Clock clock) {
     this.certificates = certificates;
     this.credentials = credentials;
+    this.outbox = outbox;
     this.clock = clock;
   }
 
@@ -36,7 +46,9 @@ public class CertificateRetierer {
    * <p>Tiers only rise, so an elevation to a tier the certificate already has or exceeds is one a
    * later event superseded (a retried event arriving late) and changes nothing. A revoked
    * certificate still follows its holder's tier: the tier is a fact about the holder. Every change
-   * re-issues the credential with the new tier.
+   * re-issues the credential with the new tier and appends {@code cert.issued} (with that tier) in
+   * the same transaction, so subscribers hear of each tier the credential was issued at, exactly
+   * when the change is committed. A superseded elevation re-issues nothing and announces nothing.
    */
   public Uni<Void> retier(ElevatedDuckling elevation, UUID eventId) {
     return certificates
@@ -70,7 +82,15 @@ public class CertificateRetierer {
               LOG.infof(
                   "Certificate %s moves from %s to %s",
                   cert.certId, change.fromTier, change.toTier);
-              return certificates.recordTierChange(change).chain(() -> credentials.sign(cert));
+              return certificates
+                  .recordTierChange(change)
+                  .chain(() -> credentials.sign(cert))
+                  .chain(
+                      () ->
+                          outbox.append(
+                              cert.certId.toString(),
+                              new CertIssued(cert.certId, cert.ducklingId, cert.trustTier)))
+                  .replaceWithVoid();
             });
   }
 

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.spaceduck.cert.support.CertRows;
 import com.spaceduck.cert.support.StreamEvents;
-import com.spaceduck.platform.contracts.CertIssued;
 import com.spaceduck.platform.contracts.DucklingHatched;
 import com.spaceduck.platform.events.Event;
 import com.spaceduck.platform.testing.PostgresTestDatabase;
@@ -50,8 +49,8 @@ class IssuanceTest {
         "default lifetime");
     assertEquals(List.of("-->T0"), CertRows.tierHistory(certId));
 
-    await().atMost(PATIENCE).until(() -> certIssued(duckling).size() == 1);
-    Event<JsonNode> issued = certIssued(duckling).get(0);
+    await().atMost(PATIENCE).until(() -> events.certIssued(duckling).size() == 1);
+    Event<JsonNode> issued = events.certIssued(duckling).get(0);
     assertEquals(certId.toString(), issued.subject());
     assertEquals(certId.toString(), issued.data().path("cert_id").asText());
     assertEquals(duckling.toString(), issued.data().path("duckling_id").asText());
@@ -67,12 +66,12 @@ class IssuanceTest {
 
     await().atMost(PATIENCE).until(() -> CertRows.processed(hatched.id()));
     await().atMost(PATIENCE).until(() -> events.pending() == 0);
-    await().atMost(PATIENCE).until(() -> certIssued(duckling).size() == 1);
+    await().atMost(PATIENCE).until(() -> events.certIssued(duckling).size() == 1);
     // Through several relay and consumer rounds, the duplicate (wrongly) produces nothing.
     await()
         .during(Duration.ofSeconds(1))
         .atMost(PATIENCE)
-        .until(() -> CertRows.count(duckling) == 1 && certIssued(duckling).size() == 1);
+        .until(() -> CertRows.count(duckling) == 1 && events.certIssued(duckling).size() == 1);
   }
 
   @Test
@@ -90,7 +89,7 @@ class IssuanceTest {
         .until(() -> CertRows.count(duckling) == 1);
     assertEquals(certId, CertRows.column(duckling, "cert_id"));
     assertEquals("First Name", CertRows.column(duckling, "display_name"));
-    assertEquals(1, certIssued(duckling).size());
+    assertEquals(1, events.certIssued(duckling).size());
   }
 
   @Test
@@ -118,11 +117,5 @@ class IssuanceTest {
     await().atMost(PATIENCE).until(() -> CertRows.count(later) == 1);
     await().atMost(PATIENCE).until(() -> CertRows.processed(broken.id()));
     assertTrue(CertRows.processed(broken.id()), "the broken event is not retried forever");
-  }
-
-  private List<Event<JsonNode>> certIssued(UUID duckling) {
-    return events.onStream(CertIssued.NAME).stream()
-        .filter(event -> duckling.toString().equals(event.data().path("duckling_id").asText()))
-        .toList();
   }
 }

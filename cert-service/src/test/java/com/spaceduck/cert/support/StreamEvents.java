@@ -2,6 +2,7 @@ package com.spaceduck.cert.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.spaceduck.platform.contracts.CertIssued;
 import com.spaceduck.platform.contracts.DucklingHatched;
 import com.spaceduck.platform.contracts.OperatorChanged;
 import com.spaceduck.platform.contracts.TrustElevated;
@@ -104,6 +105,13 @@ public class StreamEvents {
         .map(entry -> entry.payload().get("event"))
         .flatMap(this::decoded)
         .filter(event -> type.equals(event.type()))
+        .toList();
+  }
+
+  /** The {@code cert.issued} events on the stream about {@code duckling}, in stream order. */
+  public List<Event<JsonNode>> certIssued(UUID duckling) {
+    return onStream(CertIssued.NAME).stream()
+        .filter(event -> duckling.toString().equals(event.data().path("duckling_id").asText()))
         .toList();
   }
 

@@ -42,6 +42,45 @@ class RetieringTest {
   }
 
   @Test
+  void eachNewTierIsAnnouncedAsCertIssuedWithThatTier() {
+    UUID duckling = UUID.randomUUID();
+    UUID certId = CertRows.issued().owner(duckling).insert();
+
+    events.publish(events.elevated(duckling, "T0", "T1"));
+    await().atMost(PATIENCE).until(() -> events.certIssued(duckling).size() == 1);
+    events.publish(events.elevated(duckling, "T1", "T2"));
+    await().atMost(PATIENCE).until(() -> events.certIssued(duckling).size() == 2);
+
+    List<Event<JsonNode>> issued = events.certIssued(duckling);
+    assertEquals(
+        List.of("T1", "T2"),
+        issued.stream().map(event -> event.data().path("trust_tier").asText()).toList());
+    for (Event<JsonNode> event : issued) {
+      assertEquals(certId.toString(), event.subject());
+      assertEquals(certId.toString(), event.data().path("cert_id").asText());
+    }
+  }
+
+  @Test
+  void anElevationThatChangesNothingAnnouncesNothing() {
+    UUID duckling = UUID.randomUUID();
+    CertRows.issued().owner(duckling).tier("T2").insert();
+    Event<JsonNode> elevated = events.elevated(duckling, "T2", "T3");
+    events.publish(elevated);
+    await().atMost(PATIENCE).until(() -> events.certIssued(duckling).size() == 1);
+
+    // The same elevation again (redelivered) and a superseded one: no second cert.issued.
+    events.publish(elevated);
+    Event<JsonNode> late = events.publish(events.elevated(duckling, "T0", "T1"));
+    await().atMost(PATIENCE).until(() -> CertRows.processed(late.id()) && events.pending() == 0);
+    await()
+        .during(Duration.ofSeconds(1))
+        .atMost(PATIENCE)
+        .until(() -> events.certIssued(duckling).size() == 1);
+    assertEquals("T3", events.certIssued(duckling).get(0).data().path("trust_tier").asText());
+  }
+
+  @Test
   void elevationBeforeHatchingIsRetriedUntilTheCertificateExists() {
     UUID duckling = UUID.randomUUID();
     Event<JsonNode> elevated = events.publish(events.elevated(duckling, "T0", "T1"));

@@ -13,6 +13,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
@@ -40,6 +41,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jboss.logging.Logger;
 
 /**
@@ -385,18 +387,37 @@ public class WebhookDelivery {
                       .putHeader("webhook-timestamp", Long.toString(timestamp))
                       .putHeader("webhook-signature", signature);
               long timeout = config.attemptTimeout().toMillis();
+              // A timed-out attempt is cancelled: a request still waiting for a pooled
+              // connection is never sent, one under way is reset. Otherwise it could still reach
+              // the endpoint after the attempt was recorded as failed, beside its retry.
+              AtomicBoolean timedOut = new AtomicBoolean();
+              AtomicReference<HttpClientRequest> sent = new AtomicReference<>();
               var future =
                   http.request(options)
-                      .compose(request -> request.send(Buffer.buffer(payload)))
+                      .compose(
+                          request -> {
+                            sent.set(request);
+                            if (timedOut.get()) {
+                              request.reset();
+                              return io.vertx.core.Future.failedFuture("attempt timed out");
+                            }
+                            return request.send(Buffer.buffer(payload));
+                          })
                       .compose(WebhookDelivery::answer);
               return Uni.createFrom()
                   .completionStage(future.toCompletionStage())
                   .ifNoItem()
                   .after(Duration.ofMillis(timeout))
                   .failWith(
-                      () ->
-                          new IllegalStateException(
-                              "No answer within " + config.attemptTimeout().toSeconds() + " s"));
+                      () -> {
+                        timedOut.set(true);
+                        HttpClientRequest request = sent.get();
+                        if (request != null) {
+                          request.reset();
+                        }
+                        return new IllegalStateException(
+                            "No answer within " + config.attemptTimeout().toSeconds() + " s");
+                      });
             });
   }
 

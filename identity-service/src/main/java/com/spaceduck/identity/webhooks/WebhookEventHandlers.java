@@ -43,6 +43,17 @@ final class WebhookEventHandlers {
     public Uni<Void> handle(Event<T> event) {
       return fanout.fanOut(event, concerned.apply(event.data()));
     }
+
+    /** A fan-out is one statement on webhook tables alone: a read's events share a transaction. */
+    @Override
+    public boolean batchable() {
+      return true;
+    }
+
+    @Override
+    public void committed() {
+      fanout.committed();
+    }
   }
 
   @Singleton

@@ -23,11 +23,17 @@ import java.util.UUID;
 public class WebhookFanout {
 
   // One statement: take a sequence number from each matching subscription and write its message.
+  // The subscriptions are locked in id order: events handled concurrently for the same duckling
+  // then queue for its rows instead of deadlocking over them.
   private static final String FAN_OUT =
-      "with subs as ("
-          + " update webhook_subscriptions set next_sequence = next_sequence + 1"
+      "with matching as ("
+          + " select id from webhook_subscriptions"
           + " where duckling_id in (?1, ?2) and enabled and (',' || events || ',') like ?3"
-          + " returning id, next_sequence - 1 as seq)"
+          + " order by id for update),"
+          + " subs as ("
+          + " update webhook_subscriptions s set next_sequence = s.next_sequence + 1"
+          + " from matching where s.id = matching.id"
+          + " returning s.id, s.next_sequence - 1 as seq)"
           + " insert into webhook_messages (id, subscription_id, sequence, event_id, event_type,"
           + " payload, status, attempts, next_attempt_at, created_at)"
           + " select gen_random_uuid(), id, seq, ?4, ?5, ?6, 'pending', 0, ?7, ?7 from subs"
@@ -61,14 +67,15 @@ public class WebhookFanout {
                     .setParameter(6, payload)
                     .setParameter(7, clock.instant().truncatedTo(ChronoUnit.MICROS))
                     .executeUpdate())
-        .invoke(
-            written -> {
-              if (written > 0) {
-                // Sent as soon as the consumer's transaction commits, not at the next timer run.
-                delivery.wake();
-              }
-            })
         .replaceWithVoid();
+  }
+
+  /**
+   * The consumer's transaction with fanned-out messages has committed: the worker sends them now,
+   * not at its next timer run (woken earlier, it would not see them yet).
+   */
+  public void committed() {
+    delivery.wake();
   }
 
   /** The Standard Webhooks body: {@code {type, timestamp, data}}, data in snake_case. */

@@ -13,6 +13,7 @@ import com.spaceduck.platform.events.EventCodec;
 import com.spaceduck.platform.events.EventsConfig;
 import com.spaceduck.platform.testing.PostgresTestDatabase;
 import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.redis.datasource.stream.PendingMessage;
 import io.quarkus.redis.datasource.stream.StreamMessage;
 import io.quarkus.redis.datasource.stream.StreamRange;
 import io.quarkus.test.common.WithTestResource;
@@ -23,9 +24,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -106,6 +109,54 @@ class OutboxAndConsumerTest {
   }
 
   @Test
+  void aFailingEventStaysPendingWhileTheRestOfItsBatchIsAcknowledged() {
+    String heldSubject = "held-" + UUID.randomUUID();
+    probe.hold(heldSubject);
+    Event<JsonNode> held = event(heldSubject);
+    List<Event<JsonNode>> others =
+        IntStream.range(0, 20).mapToObj(i -> event("batch-" + UUID.randomUUID())).toList();
+    List<Event<JsonNode>> all = new ArrayList<>(others);
+    all.add(10, held);
+    String heldEntry = null;
+    for (Event<JsonNode> event : all) {
+      String entry =
+          redis.stream(String.class).xadd(config.stream(), Map.of("event", codec.encode(event)));
+      if (event == held) {
+        heldEntry = entry;
+      }
+    }
+
+    await()
+        .atMost(PATIENCE)
+        .until(() -> others.stream().allMatch(event -> probe.applied(event.id()) == 1));
+    String expected = heldEntry;
+    await()
+        .atMost(PATIENCE)
+        .until(() -> probe.attempts(held.id()) >= 2 && pendingEntries().equals(List.of(expected)));
+    assertEquals(0, probe.applied(held.id()));
+
+    probe.release(heldSubject);
+    await().atMost(PATIENCE).until(() -> probe.applied(held.id()) == 1 && pendingCount() == 0);
+  }
+
+  @Test
+  void eventsDeliveredTwiceWithinOneConcurrentBatchAreAppliedOnce() {
+    List<Event<JsonNode>> events =
+        IntStream.range(0, 15).mapToObj(i -> event("twice-" + UUID.randomUUID())).toList();
+    for (int round = 0; round < 2; round++) {
+      for (Event<JsonNode> event : events) {
+        redis.stream(String.class).xadd(config.stream(), Map.of("event", codec.encode(event)));
+      }
+    }
+
+    await().atMost(PATIENCE).until(() -> pendingCount() == 0);
+    await()
+        .during(Duration.ofMillis(300))
+        .atMost(PATIENCE)
+        .until(() -> events.stream().allMatch(event -> probe.applied(event.id()) == 1));
+  }
+
+  @Test
   void malformedEntryIsSkippedWithoutBlockingOthers() {
     redis.stream(String.class).xadd(config.stream(), Map.of("event", "{not json"));
     Event<JsonNode> event = event("after-malformed-" + UUID.randomUUID());
@@ -139,6 +190,14 @@ class OutboxAndConsumerTest {
         .map(entry -> entry.payload().get("event"))
         .filter(payload -> payload.contains(subject))
         .map(codec::decode)
+        .toList();
+  }
+
+  private List<String> pendingEntries() {
+    return redis.stream(String.class)
+        .xpending(config.stream(), config.consumer().group(), StreamRange.of("-", "+"), 100)
+        .stream()
+        .map(PendingMessage::getMessageId)
         .toList();
   }
 

@@ -29,12 +29,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
@@ -42,10 +47,12 @@ import org.jboss.logging.Logger;
  *
  * <p>Reading blocks on the stream ({@code XREADGROUP ... BLOCK}), so an event is handled as soon as
  * it is published and an idle service sends one command per {@code block} period. Each event is
- * applied in one transaction together with a {@code processed_events} row, then acknowledged. A
- * redelivered event finds its row and is only acknowledged. An event whose handler fails stays
- * pending and is claimed again once it has been idle for {@code claim-after}, by this instance or
- * another; the same happens to the pending events of an instance that died.
+ * applied in one transaction together with a {@code processed_events} row, then acknowledged. The
+ * entries of a read are handled concurrently, up to {@code max-in-flight} at once, each in its own
+ * transaction; entries about the same subject keep their stream order. A redelivered event finds
+ * its row and is only acknowledged. An event whose handler fails stays pending and is claimed again
+ * once it has been idle for {@code claim-after}, by this instance or another; the same happens to
+ * the pending events of an instance that died.
  *
  * <p>The group is created at the beginning of the stream, both the first time and when it has
  * disappeared (Redis lost its data, or the group was deleted): the group then reads again
@@ -245,24 +252,183 @@ public class EventConsumer {
         .replaceWithVoid();
   }
 
+  /**
+   * Handles a read. When every handled entry's handler is {@link EventHandler#batchable()}, they
+   * are applied in one transaction ({@link #applyTogether}), and one by one if that fails.
+   * Otherwise up to {@code max-in-flight} entries at once, each on a context of its own (so in its
+   * own session and transaction), entries about the same subject one after the other in stream
+   * order. Each entry is acknowledged once its transaction has committed; a failed one stays
+   * pending for a retry while the others go ahead.
+   */
   private Uni<Integer> processAll(List<StreamMessage<String, String, String>> messages) {
     if (messages == null || messages.isEmpty()) {
       return Uni.createFrom().item(0);
     }
-    return Multi.createFrom()
-        .iterable(messages)
-        .onItem()
-        .transformToUniAndConcatenate(this::process)
-        .collect()
-        .last()
+    List<Entry> entries = messages.stream().map(this::decode).toList();
+    List<Prepared> together = new ArrayList<>();
+    List<Entry> alone = new ArrayList<>();
+    boolean batchable = true;
+    for (Entry entry : entries) {
+      Prepared prepared = prepare(entry);
+      if (prepared == null) {
+        alone.add(entry);
+      } else {
+        together.add(prepared);
+        batchable &= prepared.handler().batchable();
+      }
+    }
+    if (!batchable || together.size() < 2 || !config.consumer().batchTransactions()) {
+      return inLanes(entries).replaceWith(messages.size());
+    }
+    List<Entry> fallback = together.stream().map(Prepared::entry).toList();
+    return inLanes(alone)
+        .chain(() -> onOwnContext(() -> applyTogether(together)))
+        .onFailure()
+        .recoverWithUni(
+            e -> {
+              LOG.debugf(
+                  "A batch of %d events failed together (%s); applying them one by one",
+                  together.size(), e.getMessage());
+              return inLanes(fallback);
+            })
         .replaceWith(messages.size());
   }
 
-  private Uni<Void> process(StreamMessage<String, String, String> message) {
-    Event<JsonNode> envelope;
+  private Uni<Void> inLanes(List<Entry> entries) {
+    return Lanes.run(
+        entries,
+        Entry::lane,
+        config.consumer().maxInFlight(),
+        entry -> onOwnContext(() -> process(entry)));
+  }
+
+  /** An entry whose handler is known and whose data decoded: ready to apply. */
+  private record Prepared(
+      Entry entry, EventHandler<?> handler, UUID id, Supplier<Uni<Void>> apply) {}
+
+  /** The entry ready to apply, or {@code null} for one to handle alone (skipped, rejected). */
+  private Prepared prepare(Entry entry) {
+    Event<JsonNode> envelope = entry.envelope();
+    if (envelope == null) {
+      return null;
+    }
+    EventHandler<?> handler = handlers.get(envelope.type());
+    if (handler == null || envelope.version() != handler.type().version()) {
+      return null;
+    }
     try {
-      envelope = codec.decode(message.payload().get("event"));
+      return new Prepared(entry, handler, envelope.id(), typed(handler, envelope));
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  private <T extends EventData> Supplier<Uni<Void>> typed(
+      EventHandler<T> handler, Event<JsonNode> envelope) {
+    Event<T> event = codec.typed(envelope, handler.type());
+    return () -> handler.handle(event);
+  }
+
+  /**
+   * Applies a read's events in one transaction, in stream order: one statement records every dedup
+   * row, then each event not seen before is handled; one {@code XACK} acknowledges them all once
+   * committed. Fails as a whole (and so commits nothing) if any handler fails.
+   */
+  private Uni<Void> applyTogether(List<Prepared> batch) {
+    Set<EventHandler<?>> touched = new LinkedHashSet<>();
+    return Panache.withTransaction(
+            () ->
+                markAllProcessed(batch.stream().map(Prepared::id).toList())
+                    .chain(fresh -> applyInOrder(batch, fresh, touched)))
+        .chain(
+            () ->
+                streams.xack(
+                    config.stream(),
+                    group(),
+                    batch.stream()
+                        .map(prepared -> prepared.entry().message().id())
+                        .distinct()
+                        .toArray(String[]::new)))
+        .invoke(() -> touched.forEach(EventHandler::committed))
+        .replaceWithVoid();
+  }
+
+  private Uni<Void> applyInOrder(
+      List<Prepared> batch, Set<UUID> fresh, Set<EventHandler<?>> touched) {
+    return Multi.createFrom()
+        .iterable(batch)
+        .onItem()
+        .transformToUniAndConcatenate(
+            prepared -> {
+              if (!fresh.remove(prepared.id())) {
+                duplicates.increment();
+                return Uni.createFrom().voidItem();
+              }
+              touched.add(prepared.handler());
+              return prepared.apply().get().invoke(() -> applied.increment());
+            })
+        .collect()
+        .last()
+        .replaceWithVoid();
+  }
+
+  /** Records the dedup rows of {@code ids} in one statement; the ids not recorded before. */
+  private Uni<Set<UUID>> markAllProcessed(List<UUID> ids) {
+    StringBuilder sql =
+        new StringBuilder(
+            "with marked as (insert into processed_events (consumer_group, event_id, processed_at)"
+                + " values ");
+    for (int i = 0; i < ids.size(); i++) {
+      sql.append(i == 0 ? "" : ", ").append("(?1, ?").append(i + 3).append(", ?2)");
+    }
+    sql.append(" on conflict do nothing returning event_id) select event_id from marked");
+    return Panache.getSession()
+        .chain(
+            session -> {
+              var query = session.createNativeQuery(sql.toString(), UUID.class);
+              query.setParameter(1, group());
+              query.setParameter(2, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
+              for (int i = 0; i < ids.size(); i++) {
+                query.setParameter(i + 3, ids.get(i));
+              }
+              return query.getResultList();
+            })
+        .map(HashSet::new);
+  }
+
+  /** A stream entry and its envelope, or {@code null} for an entry that is not an event. */
+  private record Entry(StreamMessage<String, String, String> message, Event<JsonNode> envelope) {
+
+    String lane() {
+      return envelope == null || envelope.subject() == null
+          ? "entry:" + message.id()
+          : "subject:" + envelope.subject();
+    }
+  }
+
+  private Entry decode(StreamMessage<String, String, String> message) {
+    try {
+      return new Entry(message, codec.decode(message.payload().get("event")));
     } catch (IllegalArgumentException | NullPointerException e) {
+      return new Entry(message, null);
+    }
+  }
+
+  /** Runs {@code work} on a fresh duplicated context: its own Hibernate Reactive session. */
+  private Uni<Void> onOwnContext(Supplier<Uni<Void>> work) {
+    Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+    VertxContextSafetyToggle.setContextSafe(context, true);
+    return Uni.createFrom()
+        .emitter(
+            emitter ->
+                context.runOnContext(
+                    ignored -> work.get().subscribe().with(emitter::complete, emitter::fail)));
+  }
+
+  private Uni<Void> process(Entry entry) {
+    StreamMessage<String, String, String> message = entry.message();
+    Event<JsonNode> envelope = entry.envelope();
+    if (envelope == null) {
       LOG.warnf("Skipping malformed stream entry %s", message.id());
       rejected.increment();
       return ack(message);
@@ -288,6 +454,7 @@ public class EventConsumer {
     }
     return handling
         .chain(() -> ack(message))
+        .invoke(handler::committed)
         .onFailure()
         .invoke(
             e -> {

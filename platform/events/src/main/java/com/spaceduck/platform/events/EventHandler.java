@@ -16,4 +16,22 @@ public interface EventHandler<T extends EventData> {
 
   /** Applies the event within the current transaction. */
   Uni<Void> handle(Event<T> event);
+
+  /**
+   * Whether several events of this type may be applied in one transaction, one after the other in
+   * stream order (each still with its own dedup row). Say so for handlers that only write, without
+   * entity state a later event of the same transaction could trip over: a read of such events then
+   * costs one round trip per event instead of five, and no lock is held across events of other
+   * transactions. Should that shared transaction fail, its events are applied again one by one.
+   */
+  default boolean batchable() {
+    return false;
+  }
+
+  /**
+   * Called once a transaction that applied events of this type has committed (and the events were
+   * acknowledged): the moment to wake whatever reads what the handler wrote. It may also follow a
+   * redelivered event that changed nothing.
+   */
+  default void committed() {}
 }

@@ -70,6 +70,21 @@ public interface EventsConfig {
     int batchSize();
 
     /**
+     * Entries of a read batch handled at once, each in its own transaction (and so on its own
+     * database connection); entries about the same subject are still handled one after the other. 1
+     * handles a batch strictly in stream order.
+     */
+    @WithDefault("8")
+    int maxInFlight();
+
+    /**
+     * Whether a read's events whose handlers are {@link EventHandler#batchable()} share one
+     * transaction (one dedup statement, one acknowledgement); off, each has its own.
+     */
+    @WithDefault("true")
+    boolean batchTransactions();
+
+    /**
      * How long an entry may stay unacknowledged (its handler failed, or its instance died) before
      * it is claimed and retried.
      */
