@@ -26,6 +26,9 @@
 # and no code (bench/startup/floor, not part of the reactor's build), packaged and trained
 # like the services; it runs only the variants aot-25 and full-25 (the others are skipped).
 #
+# Copies keep the files' times (cp -a): the JDK refuses an AOT cache whose jars have another
+# modification time than when it was recorded.
+#
 # For every service, RUNS rounds; each round launches every variant once: `java -jar
 # quarkus-run.jar`, poll /q/health/ready (management port) every 10 ms until 200, record
 # wall time from launch, the start-up time Quarkus reports, and the RSS once ready.
@@ -77,11 +80,11 @@ package() {
   for s in "${services[@]}"; do [[ $s == floor ]] || modules+=("$s"); done
   JAVA_HOME=$jdk ./mvnw -B -ntp -o -q package -DskipTests -Dspotless.skip "$@" \
     -pl "$(IFS=,; echo "${modules[*]}")" -am >"$work/$name.log" 2>&1 || { tail -30 "$work/$name.log" >&2; fail "packaging $name failed"; }
-  for s in "${modules[@]}"; do cp -r "$s/target/quarkus-app" "$work/$name/$s"; done
+  for s in "${modules[@]}"; do cp -a "$s/target/quarkus-app" "$work/$name/$s"; done
   if [[ " ${services[*]} " == *" floor "* && $name == aot-25 ]]; then
     JAVA_HOME=$jdk ./mvnw -B -ntp -o -q package -DskipTests -Dspotless.skip "$@" -f "$here/floor/pom.xml" \
       >>"$work/$name.log" 2>&1 || { tail -30 "$work/$name.log" >&2; fail "packaging the floor failed"; }
-    cp -r "$here/floor/target/quarkus-app" "$work/$name/floor"
+    cp -a "$here/floor/target/quarkus-app" "$work/$name/floor"
   fi
   touch "$work/$name/ok"
 }
@@ -145,7 +148,7 @@ if need trained-25 && [[ -n ${REBUILD:-} || ! -f $work/trained-25/ok ]]; then
   # The aot-jar layout (libraries on the JDK's class path, which the AOT cache can hold),
   # trained by one real start: launch, ready, a few requests, then exit (SIGTERM), when the
   # JVM assembles the cache.
-  rm -rf "$work/trained-25" && cp -r "$work/aot-25" "$work/trained-25" && rm "$work/trained-25/ok"
+  rm -rf "$work/trained-25" && cp -a "$work/aot-25" "$work/trained-25" && rm "$work/trained-25/ok"
   for s in "${services[@]}"; do
     rm -f "$work/trained-25/$s/app.aot"
     say "training $s ..."
@@ -168,7 +171,7 @@ fi
 if need full-25 && [[ -n ${REBUILD:-} || ! -f $work/full-25/ok ]]; then
   # The image's training run (deploy/docker/train.sh), with the image's options, on the aot-25
   # package; no JAVA_TOOL_OPTIONS, as in `docker build`.
-  rm -rf "$work/full-25" && cp -r "$work/aot-25" "$work/full-25" && rm "$work/full-25/ok"
+  rm -rf "$work/full-25" && cp -a "$work/aot-25" "$work/full-25" && rm "$work/full-25/ok"
   for s in "${services[@]}"; do
     say "training $s as the image does ..."
     # shellcheck disable=SC2086
