@@ -22,7 +22,7 @@
 #                rounds of requests, exit) and the image's options (compact object headers):
 #                what the image runs.
 #
-# SERVICES may also name `floor`: a Quarkus application with identity-service's extensions
+# SERVICES names `floor` too (by default): a Quarkus application with identity-service's extensions
 # and no code (bench/startup/floor, not part of the reactor's build), packaged and trained
 # like the services; it runs only the variants aot-25 and full-25 (the others are skipped).
 #
@@ -47,7 +47,7 @@ source scripts/lib.sh
 
 runs=${RUNS:-5}
 port=${PORT:-18090}
-services=(${SERVICES:-gateway identity-service cert-service sync-service})
+services=(${SERVICES:-floor gateway identity-service cert-service sync-service})
 variants=(${VARIANTS:-before pod-17 appcds-17 pod-25 aot-25 full-25 trained-25 c1-25})
 jdk17=${JDK17:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}
 jdk25=${JDK25:-/usr/lib/jvm/temurin-25-jdk-amd64}
@@ -150,6 +150,7 @@ if need trained-25 && [[ -n ${REBUILD:-} || ! -f $work/trained-25/ok ]]; then
   # JVM assembles the cache.
   rm -rf "$work/trained-25" && cp -a "$work/aot-25" "$work/trained-25" && rm "$work/trained-25/ok"
   for s in "${services[@]}"; do
+    [[ $s == floor ]] && continue
     rm -f "$work/trained-25/$s/app.aot"
     say "training $s ..."
     log=$(mktemp)
