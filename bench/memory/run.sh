@@ -7,7 +7,10 @@
 # compiler threads and Argon2id's hashing pool for the CPU it has in a pod. The JDK is the
 # image's (deploy/docker/Dockerfile.jvm): $JAVA_HOME, default the JDK 25 in /usr/lib/jvm if
 # present, else `java`; a service whose target/quarkus-app holds an AOT cache (app.aot,
-# `./mvnw package -Daot` on JDK 25) runs with it, as the image does.
+# `./mvnw package -Daot` on JDK 25) runs with it and the options the image adds to the pods'
+# (ENTRYPOINT of deploy/docker/Dockerfile.jvm), as the image does. EXTRA_JAVA_OPTIONS are
+# appended to every JVM's options (for trying a setting before it goes into the manifests;
+# RESULTS.md names them).
 # All four run together on 127.0.0.1 against throw-away databases (dropped at the end); wrk
 # drives them through the gateway: sign-ups, GET /beak/me, POST /beak/cert/verify and
 # GET /beak/cert/view, $DURATION each. Writes RESULTS.md beside this script: RSS when ready,
@@ -16,7 +19,9 @@
 #   bench/memory/run.sh                    (builds first if needed)
 #   DURATION=30s bench/memory/run.sh
 #   JAVA_HOME=/usr/lib/jvm/java-17-openjdk-amd64 bench/memory/run.sh   (another JDK)
-#   APPS=bench/startup/.work/aot-25 bench/memory/run.sh   (the packages in $APPS/<service>)
+#   APPS=bench/startup/.work/full-25 bench/memory/run.sh   (the packages in $APPS/<service>:
+#                                          those bench/startup/run.sh trained as the image does)
+#   EXTRA_JAVA_OPTIONS=-XX:TieredStopAtLevel=1 bench/memory/run.sh
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -48,6 +53,9 @@ for entry in "${services[@]}"; do
   [[ -f ${entry%%:*}/target/quarkus-app/quarkus-run.jar ]] || ./mvnw -B -q package -DskipTests
 done
 
+# The options the image's ENTRYPOINT adds for its AOT cache (deploy/docker/Dockerfile.jvm).
+image_options=$(sed -n 's/^ENTRYPOINT .*"-XX:AOTCache=app.aot", \(.*\), "-Djava.util.logging.*/\1/p' deploy/docker/Dockerfile.jvm | tr -d '",')
+extra=${EXTRA_JAVA_OPTIONS:-}
 # The pod's JVM settings, verbatim from the manifests.
 tool_options=$(sed -n 's/^ *- JAVA_TOOL_OPTIONS=//p' "$k8s/kustomization.yaml")
 arena_max=$(sed -n 's/^ *- MALLOC_ARENA_MAX=//p' "$k8s/kustomization.yaml")
@@ -87,10 +95,11 @@ for entry in "${services[@]}"; do
   app=$root/$name/target/quarkus-app
   [[ -z ${APPS:-} ]] || app=$(cd "$APPS" && pwd)/$name
   aot=()
-  [[ -f $app/app.aot ]] && aot=(-XX:AOTCache=app.aot)
+  # shellcheck disable=SC2206
+  [[ -f $app/app.aot ]] && aot=(-XX:AOTCache=app.aot $image_options)
   say "starting $name on $port (limit ${limit[$name]} MiB, ${cpus[$name]} CPU${aot:+, AOT cache}) ..."
   (cd "$app" && exec env MALLOC_ARENA_MAX="${arena_max:-}" \
-    JAVA_TOOL_OPTIONS="$tool_options -XX:MaxRAM=${limit[$name]}m -XX:ActiveProcessorCount=${cpus[$name]}" \
+    JAVA_TOOL_OPTIONS="$tool_options -XX:MaxRAM=${limit[$name]}m -XX:ActiveProcessorCount=${cpus[$name]}${extra:+ $extra}" \
     QUARKUS_HTTP_PORT="$port" QUARKUS_MANAGEMENT_PORT="$(management_port "$port")" QUARKUS_LOG_CONSOLE_LEVEL=WARN SPACEDUCK_DATABASE="${tag}_$db" \
     SPACEDUCK_EVENTS_STREAM="bench:$tag:events" \
     SPACEDUCK_GATEWAY_UPSTREAMS_IDENTITY=http://127.0.0.1:18181 \
@@ -147,7 +156,9 @@ run view 32 bench/identity/me.lua /beak/cert/view BENCH_CREDENTIAL="$token"
   echo "Load average before: $load_before, after: $(cut -d' ' -f1-3 /proc/loadavg)."
   echo "Every JVM: \`JAVA_TOOL_OPTIONS=$tool_options -XX:MaxRAM=<its limit> -XX:ActiveProcessorCount=<its CPU limit>\`,"
   aot_note=
-  [[ -f ${APPS:-identity-service/target/quarkus-app}${APPS:+/identity-service}/app.aot ]] && aot_note=", -XX:AOTCache=app.aot (the image's AOT cache)"
+  [[ -f ${APPS:-identity-service/target/quarkus-app}${APPS:+/identity-service}/app.aot ]] &&
+    aot_note=", \`-XX:AOTCache=app.aot $image_options\` (the image's AOT cache and options, packages from ${APPS:-target/quarkus-app})"
+  [[ -z $extra ]] || aot_note+=", plus \`$extra\` (EXTRA_JAVA_OPTIONS, not in the manifests)"
   echo "\`MALLOC_ARENA_MAX=${arena_max:-unset}\` (from deploy/k8s/base)$aot_note."
   echo "All four services and wrk share the machine; load goes through the gateway."
   echo

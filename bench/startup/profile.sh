@@ -8,6 +8,7 @@
 #
 #   bench/startup/profile.sh                    (all four services)
 #   SERVICES=identity-service VARIANT=pod-25 bench/startup/profile.sh
+#   VARIANT=full-25 bench/startup/profile.sh    (the image's cache, trained by deploy/docker/train.sh)
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -28,6 +29,9 @@ arena_max=$(sed -n 's/^ *- MALLOC_ARENA_MAX=//p' "$k8s/kustomization.yaml")
 limit_mib() {
   awk '/^      containers:/ {c = 1} c && /limits:/ {l = 1} c && l && /memory:/ {sub(/Mi/, "", $2); print $2; exit}' "$k8s/$1.yaml"
 }
+# The options the image adds to the pods' (ENTRYPOINT of deploy/docker/Dockerfile.jvm); the
+# full-25 variant's cache was recorded with them and is refused without them.
+image_options=$(sed -n 's/^ENTRYPOINT .*"-XX:AOTCache=app.aot", \(.*\), "-Djava.util.logging.*/\1/p' deploy/docker/Dockerfile.jvm | tr -d '",')
 use_dev_jwt_keys "$root/.local/jwt" >/dev/null
 use_dev_credential_keys "$root/.local/jwt" >/dev/null
 
@@ -37,7 +41,10 @@ now_ms() { date +%s%3N; }
 start() {
   local s=$1 app=$work/$variant/$1 cache=() pid t0
   shift
+  # shellcheck disable=SC2206
   [[ -f $app/app.aot ]] && cache=(-XX:AOTCache=app.aot)
+  # shellcheck disable=SC2206
+  [[ $variant == full-25 ]] && cache+=($image_options)
   t0=$(now_ms)
   (cd "$app" && exec env JAVA_TOOL_OPTIONS="$tool_options -XX:MaxRAM=$(limit_mib "$s")m" MALLOC_ARENA_MAX="$arena_max" \
     QUARKUS_FLYWAY_MIGRATE_AT_START=false QUARKUS_HTTP_PORT=$port QUARKUS_MANAGEMENT_PORT=$(management_port "$port") \

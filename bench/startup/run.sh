@@ -17,6 +17,17 @@
 #                database and Redis would give.
 #   c1-25        aot-25 plus -XX:TieredStopAtLevel=1 (for the record: C1 only costs steady-
 #                state speed, so it is not deployed).
+#   full-25      the aot-25 package with the AOT cache the image now records
+#                (deploy/docker/train.sh: a full start without database or Redis, a few
+#                rounds of requests, exit) and the image's options (compact object headers):
+#                what the image runs.
+#
+# SERVICES names `floor` too (by default): a Quarkus application with identity-service's extensions
+# and no code (bench/startup/floor, not part of the reactor's build), packaged and trained
+# like the services; it runs only the variants aot-25 and full-25 (the others are skipped).
+#
+# Copies keep the files' times (cp -a): the JDK refuses an AOT cache whose jars have another
+# modification time than when it was recorded.
 #
 # For every service, RUNS rounds; each round launches every variant once: `java -jar
 # quarkus-run.jar`, poll /q/health/ready (management port) every 10 ms until 200, record
@@ -36,8 +47,8 @@ source scripts/lib.sh
 
 runs=${RUNS:-5}
 port=${PORT:-18090}
-services=(${SERVICES:-gateway identity-service cert-service sync-service})
-variants=(${VARIANTS:-before pod-17 appcds-17 pod-25 aot-25 trained-25 c1-25})
+services=(${SERVICES:-floor gateway identity-service cert-service sync-service})
+variants=(${VARIANTS:-before pod-17 appcds-17 pod-25 aot-25 full-25 trained-25 c1-25})
 jdk17=${JDK17:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}
 jdk25=${JDK25:-/usr/lib/jvm/temurin-25-jdk-amd64}
 work=$here/.work # ignored: the variants' packages and recorded caches
@@ -52,7 +63,8 @@ use_dev_credential_keys "$root/.local/jwt"
 
 tool_options=$(sed -n 's/^ *- JAVA_TOOL_OPTIONS=//p' "$k8s/kustomization.yaml")
 arena_max=$(sed -n 's/^ *- MALLOC_ARENA_MAX=//p' "$k8s/kustomization.yaml")
-limit_mib() { # the memory limit of a service's container, in MiB
+limit_mib() { # the memory limit of a service's container, in MiB (the floor: identity's)
+  [[ $1 == floor ]] && set -- identity-service
   awk '/^      containers:/ {c = 1} c && /limits:/ {l = 1} c && l && /memory:/ {sub(/Mi/, "", $2); print $2; exit}' "$k8s/$1.yaml"
 }
 
@@ -64,9 +76,16 @@ package() {
   say "packaging the $name variant (JDK $(basename "$jdk")) ..."
   rm -rf "${work:?}/$name"
   mkdir -p "$work/$name"
+  local modules=()
+  for s in "${services[@]}"; do [[ $s == floor ]] || modules+=("$s"); done
   JAVA_HOME=$jdk ./mvnw -B -ntp -o -q package -DskipTests -Dspotless.skip "$@" \
-    -pl "$(IFS=,; echo "${services[*]}")" -am >"$work/$name.log" 2>&1 || { tail -30 "$work/$name.log" >&2; fail "packaging $name failed"; }
-  for s in "${services[@]}"; do cp -r "$s/target/quarkus-app" "$work/$name/$s"; done
+    -pl "$(IFS=,; echo "${modules[*]}")" -am >"$work/$name.log" 2>&1 || { tail -30 "$work/$name.log" >&2; fail "packaging $name failed"; }
+  for s in "${modules[@]}"; do cp -a "$s/target/quarkus-app" "$work/$name/$s"; done
+  if [[ " ${services[*]} " == *" floor "* && $name == aot-25 ]]; then
+    JAVA_HOME=$jdk ./mvnw -B -ntp -o -q package -DskipTests -Dspotless.skip "$@" -f "$here/floor/pom.xml" \
+      >>"$work/$name.log" 2>&1 || { tail -30 "$work/$name.log" >&2; fail "packaging the floor failed"; }
+    cp -a "$here/floor/target/quarkus-app" "$work/$name/floor"
+  fi
   touch "$work/$name/ok"
 }
 
@@ -90,6 +109,7 @@ launch() {
     aot-25) java=$jdk25/bin/java app=$work/aot-25/$s opts="-XX:AOTCache=app.aot" ;;
     trained-25) java=$jdk25/bin/java app=$work/trained-25/$s opts="-XX:AOTCache=app.aot" ;;
     c1-25) java=$jdk25/bin/java app=$work/aot-25/$s opts="-XX:AOTCache=app.aot -XX:TieredStopAtLevel=1" ;;
+    full-25) java=$jdk25/bin/java app=$work/full-25/$s opts="-XX:AOTCache=app.aot $image_options" ;;
     *) fail "unknown variant $v" ;;
   esac
   if [[ $v == before ]]; then
@@ -116,16 +136,21 @@ wait_up() {
 }
 
 need() { printf '%s\n' "${variants[@]}" | grep -qx "$1"; }
+# The options the image gives the JVM on top of the pods' (ENTRYPOINT of deploy/docker/Dockerfile.jvm).
+image_options=$(sed -n 's/^ENTRYPOINT .*"-XX:AOTCache=app.aot", \(.*\), "-Djava.util.logging.*/\1/p' deploy/docker/Dockerfile.jvm | tr -d '",')
+# The options its training run adds to the image's (the RUN line that calls train.sh).
+train_options=$(sed -n 's/.*train.sh app.aot //p' deploy/docker/Dockerfile.jvm)
 # The plain package last, so that target/ holds what the other benches expect.
 if need appcds-17; then package appcds-17 "$jdk17" -Dappcds; fi
-if need aot-25 || need c1-25 || need trained-25; then package aot-25 "$jdk25" -Daot; fi
+if need aot-25 || need c1-25 || need trained-25 || need full-25; then package aot-25 "$jdk25" -Daot; fi
 if need before || need pod-17 || need pod-25; then package plain-17 "$jdk17"; fi
 if need trained-25 && [[ -n ${REBUILD:-} || ! -f $work/trained-25/ok ]]; then
   # The aot-jar layout (libraries on the JDK's class path, which the AOT cache can hold),
   # trained by one real start: launch, ready, a few requests, then exit (SIGTERM), when the
   # JVM assembles the cache.
-  rm -rf "$work/trained-25" && cp -r "$work/aot-25" "$work/trained-25" && rm "$work/trained-25/ok"
+  rm -rf "$work/trained-25" && cp -a "$work/aot-25" "$work/trained-25" && rm "$work/trained-25/ok"
   for s in "${services[@]}"; do
+    [[ $s == floor ]] && continue
     rm -f "$work/trained-25/$s/app.aot"
     say "training $s ..."
     log=$(mktemp)
@@ -144,9 +169,25 @@ if need trained-25 && [[ -n ${REBUILD:-} || ! -f $work/trained-25/ok ]]; then
   touch "$work/trained-25/ok"
 fi
 
-# One start of each service first (migrates the dev databases if needed, warms the page cache).
+if need full-25 && [[ -n ${REBUILD:-} || ! -f $work/full-25/ok ]]; then
+  # The image's training run (deploy/docker/train.sh), with the image's options, on the aot-25
+  # package; no JAVA_TOOL_OPTIONS, as in `docker build`.
+  rm -rf "$work/full-25" && cp -a "$work/aot-25" "$work/full-25" && rm "$work/full-25/ok"
+  for s in "${services[@]}"; do
+    say "training $s as the image does ..."
+    # shellcheck disable=SC2086
+    (cd "$work/full-25/$s" && JAVA=$jdk25/bin/java QUARKUS_HTTP_PORT=$port QUARKUS_MANAGEMENT_PORT=$(management_port "$port") \
+      bash "$root/deploy/docker/train.sh" app.aot $train_options) >"$work/full-25-$s.log" 2>&1 ||
+      { tail -20 "$work/full-25-$s.log" >&2; fail "no AOT cache recorded for $s"; }
+  done
+  touch "$work/full-25/ok"
+fi
+
+# One start of each service first (warms the page cache; the `before` variant, when it runs,
+# also migrates the dev databases).
 for s in "${services[@]}"; do
-  launch "$s" before
+  [[ $s == floor ]] && continue
+  if need before; then launch "$s" before; else launch "$s" "${variants[0]}"; fi
   wait_up "$(now_ms)" >/dev/null
   kill "$pid" && wait "$pid" 2>/dev/null || true
 done
@@ -155,6 +196,7 @@ declare -A walls reported rss
 for s in "${services[@]}"; do
   for r in $(seq 1 "$runs"); do
     for v in "${variants[@]}"; do
+      [[ $s == floor && $v != aot-25 && $v != full-25 ]] && continue
       start=$(now_ms)
       launch "$s" "$v"
       wall=$(wait_up "$start")
@@ -185,6 +227,7 @@ done
   echo "|---|---|---|---|---|---|"
   for s in "${services[@]}"; do
     for v in "${variants[@]}"; do
+      [[ -n ${walls[$s/$v]:-} ]] || continue
       # shellcheck disable=SC2086
       echo "| $s | $v | $(printf '%s\n' ${walls[$s/$v]} | median) | $(printf '%s\n' ${reported[$s/$v]} | median) | $(printf '%s\n' ${rss[$s/$v]} | median) | ${walls[$s/$v]% } |"
     done
