@@ -11,6 +11,7 @@ import io.restassured.specification.RequestSpecification;
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,6 +35,7 @@ class SignUpToVerifiedCertificateIT {
 
   private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
   private static final Duration START_PATIENCE = Duration.ofSeconds(180);
+  private static final Duration ISSUE_PATIENCE = Duration.ofSeconds(120);
   private static final String PASSWORD = "Correct-Horse-Battery-42";
 
   private static final PostgresTestDatabase IDENTITY_DB = new PostgresTestDatabase();
@@ -40,6 +43,7 @@ class SignUpToVerifiedCertificateIT {
   private static final List<Process> SERVICES = new ArrayList<>();
 
   private static int gateway;
+  private static int cert;
 
   @BeforeAll
   static void start() throws IOException {
@@ -51,7 +55,7 @@ class SignUpToVerifiedCertificateIT {
 
     int identity = freePort();
     int identityManagement = freePort();
-    int cert = freePort();
+    cert = freePort();
     int certManagement = freePort();
     gateway = freePort();
     int gatewayManagement = freePort();
@@ -129,11 +133,20 @@ class SignUpToVerifiedCertificateIT {
             .extract()
             .path("sd_token");
 
-    // duckling.hatched travels identity -> outbox -> stream -> cert-service, which issues.
-    await()
-        .atMost(Duration.ofSeconds(60))
-        .pollInterval(Duration.ofMillis(250))
-        .until(() -> viaGateway().auth().oauth2(token).get("/beak/cert/view").statusCode() == 200);
+    // duckling.hatched travels identity -> outbox -> stream -> cert-service, which issues. Asked
+    // of cert-service itself: polling through the gateway would spend the duckling's cert-view
+    // allowance (30 a minute) before the certificate exists.
+    try {
+      await()
+          .atMost(ISSUE_PATIENCE)
+          .pollInterval(Duration.ofMillis(250))
+          .until(
+              () ->
+                  given().port(cert).auth().oauth2(token).get("/beak/cert/view").statusCode()
+                      == 200);
+    } catch (ConditionTimeoutException e) {
+      throw new AssertionError("No certificate within " + ISSUE_PATIENCE + logs(), e);
+    }
     String certId =
         viaGateway()
             .auth()
@@ -158,6 +171,24 @@ class SignUpToVerifiedCertificateIT {
         .body("display_name", equalTo("S***** D***"));
   }
 
+  /** The services' own logs, for a failure message that says what happened inside. */
+  private static String logs() {
+    StringBuilder all = new StringBuilder();
+    for (String module : List.of("identity-service", "cert-service", "gateway")) {
+      all.append("\n--- ").append(module).append(" log ---\n");
+      try {
+        all.append(Files.readString(logFile(module).toPath()));
+      } catch (IOException e) {
+        all.append("(unreadable: ").append(e.getMessage()).append(')');
+      }
+    }
+    return all.toString();
+  }
+
+  private static File logFile(String module) {
+    return new File("target/" + module + ".log");
+  }
+
   private static RequestSpecification viaGateway() {
     return given().port(gateway);
   }
@@ -176,8 +207,11 @@ class SignUpToVerifiedCertificateIT {
     config.forEach((key, value) -> command.add("-D" + key + "=" + value));
     command.add("-jar");
     command.add(ROOT.resolve(module).resolve("target/quarkus-app/quarkus-run.jar").toString());
-    File log = new File("target/" + module + ".log");
-    SERVICES.add(new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start());
+    SERVICES.add(
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(logFile(module))
+            .start());
   }
 
   private static int freePort() throws IOException {
