@@ -60,17 +60,24 @@ public class WebhookDelivery {
   static final String DISABLED_REASON =
       "Every delivery attempt failed for %s; enable it again to resume.";
 
+  // Each subscription with due messages gives at most its room: the per-subscription limit less
+  // the attempts this instance already has in flight to it ($4, $5). So a claim cannot fill up
+  // with one slow endpoint's backlog (the oldest messages) and starve the others.
   private static final String CLAIM =
-      "with due as ("
-          + " select m.id from webhook_messages m"
-          + " join webhook_subscriptions s on s.id = m.subscription_id"
-          + " where m.status = 'pending' and m.next_attempt_at <= $1 and s.enabled"
-          + " and m.subscription_id <> all($4::uuid[])"
-          + " and (not s.ordered or not exists (select 1 from webhook_messages p"
-          + "  where p.subscription_id = m.subscription_id and p.status = 'pending'"
-          + "  and p.sequence < m.sequence))"
-          + " order by m.next_attempt_at limit $2"
-          + " for update of m skip locked)"
+      "with busy as (select * from unnest($4::uuid[], $5::int[]) as b(subscription_id, attempts)),"
+          + " candidates as (select s.id, s.ordered, greatest($6 - coalesce(b.attempts, 0), 0)"
+          + "  as room from webhook_subscriptions s"
+          + "  left join busy b on b.subscription_id = s.id"
+          + "  where s.enabled and s.id in (select subscription_id from webhook_messages"
+          + "   where status = 'pending' and next_attempt_at <= $1)),"
+          + " due as (select m.id, m.next_attempt_at from candidates c cross join lateral ("
+          + "  select m.id, m.next_attempt_at from webhook_messages m"
+          + "  where m.subscription_id = c.id and m.status = 'pending' and m.next_attempt_at <= $1"
+          + "  and (not c.ordered or not exists (select 1 from webhook_messages p"
+          + "   where p.subscription_id = m.subscription_id and p.status = 'pending'"
+          + "   and p.sequence < m.sequence))"
+          + "  order by m.next_attempt_at limit c.room for update skip locked) m"
+          + "  order by m.next_attempt_at limit $2)"
           + " update webhook_messages m set next_attempt_at = $3"
           + " from due, webhook_subscriptions s"
           + " where m.id = due.id and s.id = m.subscription_id"
@@ -224,8 +231,8 @@ public class WebhookDelivery {
 
   /**
    * Claims due messages while this instance has room for more attempts in flight, and starts them
-   * without waiting for the others: a claim's slow endpoint holds up nobody but itself.
-   * Subscriptions already at their share of attempts are left out of the claim.
+   * without waiting for the others: a claim's slow endpoint holds up nobody but itself. A claim
+   * takes from each subscription only what its share of attempts leaves room for.
    */
   void pump() {
     int room = config.concurrency() - inFlight.get();
@@ -239,12 +246,10 @@ public class WebhookDelivery {
     }
     backlogged = false;
     int limit = Math.min(room, config.batchSize());
-    UUID[] saturated =
-        perSubscription.entrySet().stream()
-            .filter(e -> e.getValue().get() >= config.perSubscriptionConcurrency())
-            .map(Map.Entry::getKey)
-            .toArray(UUID[]::new);
-    claim(limit, saturated)
+    List<Map.Entry<UUID, AtomicInteger>> busy = List.copyOf(perSubscription.entrySet());
+    UUID[] busySubscriptions = busy.stream().map(Map.Entry::getKey).toArray(UUID[]::new);
+    Integer[] busyAttempts = busy.stream().map(e -> e.getValue().get()).toArray(Integer[]::new);
+    claim(limit, busySubscriptions, busyAttempts)
         .subscribe()
         .with(
             rows -> {
@@ -285,7 +290,12 @@ public class WebhookDelivery {
             });
   }
 
-  private Uni<io.vertx.mutiny.sqlclient.RowSet<Row>> claim(int limit, UUID[] leaveOut) {
+  /**
+   * Locks and leases up to {@code limit} due messages, oldest first, at most the per-subscription
+   * limit less its {@code busy} attempts from each subscription.
+   */
+  private Uni<io.vertx.mutiny.sqlclient.RowSet<Row>> claim(
+      int limit, UUID[] busySubscriptions, Integer[] busyAttempts) {
     Instant now = clock.instant();
     Instant lease = now.plus(config.attemptTimeout()).plusSeconds(30);
     return db.preparedQuery(CLAIM)
@@ -294,12 +304,14 @@ public class WebhookDelivery {
                 .addOffsetDateTime(at(now))
                 .addLong((long) limit)
                 .addOffsetDateTime(at(lease))
-                .addArrayOfUUID(leaveOut));
+                .addArrayOfUUID(busySubscriptions)
+                .addArrayOfInteger(busyAttempts)
+                .addInteger(config.perSubscriptionConcurrency()));
   }
 
   /** Takes the due messages (one batch) and attempts each once; the number attempted. */
   public Uni<Integer> runOnce() {
-    return claim(config.batchSize(), new UUID[0])
+    return claim(config.batchSize(), new UUID[0], new Integer[0])
         .chain(
             rows -> {
               if (rows.size() == 0) {

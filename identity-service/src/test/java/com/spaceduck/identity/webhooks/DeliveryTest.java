@@ -478,13 +478,56 @@ class DeliveryTest {
             "select attempts from webhook_messages where subscription_id = ?::uuid", stuck.id()));
   }
 
+  @Test
+  void aBackloggedEndpointGetsOnlyItsShareOfAttemptsAndTheOthersGoAhead() {
+    TestDuckling owner = TestDucklings.create();
+    String hang = "/hang/" + UUID.randomUUID();
+    String fast = "/ok/" + UUID.randomUUID();
+    Hook stuck = subscribe(owner, hang, List.of("agent.registered"));
+    Hook quick = subscribe(owner, fast, List.of("agent.registered"));
+    int share = config.webhooks().perSubscriptionConcurrency();
+    // A backlog three times the share, older than anything of the other subscription: the oldest
+    // due messages, which a claim takes first.
+    insertDue(stuck.id(), 3 * share, "2 minutes");
+    insertDue(quick.id(), 1, "1 minute");
+    delivery.wake();
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                "delivered"
+                    .equals(
+                        queryString(
+                            "select status from webhook_messages where subscription_id = ?::uuid",
+                            quick.id())));
+    await().atMost(WAIT).until(() -> receiver.at(hang).size() >= share);
+    // In flight to the stuck endpoint: what it received less the attempts already recorded (those
+    // that timed out). Never above its share, although the claim had room for the whole backlog.
+    int received = receiver.at(hang).size();
+    long recorded =
+        queryLong(
+            "select coalesce(sum(attempts), 0) from webhook_messages where subscription_id ="
+                + " ?::uuid",
+            stuck.id());
+    assertTrue(
+        received - recorded <= share,
+        received + " received, " + recorded + " recorded: more than " + share + " in flight");
+  }
+
   private static void insertDue(String webhookId) {
+    insertDue(webhookId, 1, "1 second");
+  }
+
+  /** {@code count} messages due since {@code ago}, sequence 1 and on. */
+  private static void insertDue(String webhookId, int count, String ago) {
     execute(
         "insert into webhook_messages (id, subscription_id, sequence, event_type, payload, status,"
             + " attempts, next_attempt_at, created_at)"
-            + " values (gen_random_uuid(), ?::uuid, 1, 'agent.registered', '{}', 'pending', 0,"
-            + " now() - interval '1 second', now())",
-        webhookId);
+            + " select gen_random_uuid(), ?::uuid, n, 'agent.registered', '{}', 'pending', 0,"
+            + " now() - ?::interval, now() from generate_series(1, ?) n",
+        webhookId,
+        ago,
+        count);
   }
 
   private void publish(UUID subject, EventData data) {
