@@ -35,7 +35,7 @@ max_in_flight=${MAX_IN_FLIGHT:-8}
 # Whether a read's fan-outs share one transaction (spaceduck.events.consumer.batch-transactions).
 batch_transactions=${BATCH_TRANSACTIONS:-true}
 base=http://127.0.0.1:$port
-jar=identity-service/target/quarkus-app/quarkus-run.jar
+jar=${JAR:-identity-service/target/quarkus-app/quarkus-run.jar} # JAR: another package of it, for an A/B run
 
 require_java
 require_postgres

@@ -272,7 +272,16 @@ public class WebhookDelivery {
     inFlight.incrementAndGet();
     AtomicInteger mine = perSubscription.computeIfAbsent(subscription, k -> new AtomicInteger());
     mine.incrementAndGet();
-    attempt(row)
+    // The endpoint's share is taken while it has the request; writing down the outcome is the
+    // database's time, not the endpoint's, and counts only against this instance's concurrency.
+    AtomicBoolean released = new AtomicBoolean();
+    Runnable answered =
+        () -> {
+          if (released.compareAndSet(false, true) && mine.decrementAndGet() <= 0) {
+            perSubscription.remove(subscription, mine);
+          }
+        };
+    attempt(row, answered)
         .onFailure()
         .invoke(e -> LOG.warnf("Webhook attempt could not be recorded: %s", e.toString()))
         .onFailure()
@@ -280,10 +289,8 @@ public class WebhookDelivery {
         .subscribe()
         .with(
             done -> {
+              answered.run();
               inFlight.decrementAndGet();
-              if (mine.decrementAndGet() <= 0) {
-                perSubscription.remove(subscription, mine);
-              }
               if (backlogged) {
                 pump();
               }
@@ -321,14 +328,17 @@ public class WebhookDelivery {
                   .iterable(rows)
                   .onItem()
                   // attempt() completes with null, which a Multi would drop: count something.
-                  .transformToUniAndMerge(row -> attempt(row).replaceWith(Boolean.TRUE))
+                  .transformToUniAndMerge(row -> attempt(row, () -> {}).replaceWith(Boolean.TRUE))
                   .collect()
                   .asList()
                   .map(List::size);
             });
   }
 
-  private Uni<Void> attempt(Row row) {
+  /**
+   * One attempt of a claimed message, recorded; {@code answered} runs once the endpoint is done.
+   */
+  private Uni<Void> attempt(Row row, Runnable answered) {
     UUID id = row.getUUID("id");
     UUID subscription = row.getUUID("subscription_id");
     String payload = row.getString("payload");
@@ -342,6 +352,7 @@ public class WebhookDelivery {
         .chain(
             outcome -> {
               latency.record(Duration.ofNanos(System.nanoTime() - started));
+              answered.run();
               return record(id, subscription, attempts + 1, outcome);
             });
   }
