@@ -62,20 +62,20 @@ public class WebhookDelivery {
 
   // Each subscription with due messages gives at most its room: the per-subscription limit less
   // the attempts this instance already has in flight to it ($4, $5). So a claim cannot fill up
-  // with one slow endpoint's backlog (the oldest messages) and starve the others.
+  // with one slow endpoint's backlog (the oldest messages) and starve the others. An ordered
+  // subscription gives only its head, the pending message with the lowest sequence number.
   private static final String CLAIM =
       "with busy as (select * from unnest($4::uuid[], $5::int[]) as b(subscription_id, attempts)),"
-          + " candidates as (select s.id, s.ordered, greatest($6 - coalesce(b.attempts, 0), 0)"
-          + "  as room from webhook_subscriptions s"
-          + "  left join busy b on b.subscription_id = s.id"
+          + " candidates as materialized (select s.id, greatest($6 - coalesce(b.attempts, 0), 0) as room,"
+          + "  case when s.ordered then (select min(p.sequence) from webhook_messages p"
+          + "   where p.subscription_id = s.id and p.status = 'pending') end as head"
+          + "  from webhook_subscriptions s left join busy b on b.subscription_id = s.id"
           + "  where s.enabled and s.id in (select subscription_id from webhook_messages"
           + "   where status = 'pending' and next_attempt_at <= $1)),"
           + " due as (select m.id, m.next_attempt_at from candidates c cross join lateral ("
           + "  select m.id, m.next_attempt_at from webhook_messages m"
           + "  where m.subscription_id = c.id and m.status = 'pending' and m.next_attempt_at <= $1"
-          + "  and (not c.ordered or not exists (select 1 from webhook_messages p"
-          + "   where p.subscription_id = m.subscription_id and p.status = 'pending'"
-          + "   and p.sequence < m.sequence))"
+          + "  and (c.head is null or m.sequence = c.head)"
           + "  order by m.next_attempt_at limit c.room for update skip locked) m"
           + "  order by m.next_attempt_at limit $2)"
           + " update webhook_messages m set next_attempt_at = $3"
