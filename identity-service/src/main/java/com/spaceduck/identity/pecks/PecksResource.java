@@ -36,11 +36,12 @@ public class PecksResource {
   private static final String PAGE = "must be between 0 and " + MAX_PAGE;
   private static final String SIZE = "must be between 1 and " + PeckService.MAX_PAGE_SIZE;
   private static final String AGENT_ID = "must be the id of one of your agents";
+  // The patterns are also the API reference's, so portable (ECMA-262 as well as Java).
   private static final String CANONICAL_UUID =
-      "\\s*\\p{XDigit}{8}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{12}\\s*";
+      "^\\s*[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}\\s*$";
 
   /** {@code in}, {@code out}, or nothing for both, in any case (see {@link PeckDirection}). */
-  private static final String DIRECTION = "(?i)\\s*(in|out)?\\s*";
+  private static final String DIRECTION = "^\\s*([Ii][Nn]|[Oo][Uu][Tt])?\\s*$";
 
   private final PeckService service;
   private final SecurityIdentity identity;

@@ -10,9 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * CatalogValidator} refuses it beside every other problem of the request instead of the body
  * failing to parse.
  */
-@Schema(
-    enumeration = {"partial", "full"},
-    defaultValue = "partial")
+@Schema(enumeration = {"partial", "full"})
 public enum SyncMode {
   PARTIAL("partial"),
   FULL("full"),

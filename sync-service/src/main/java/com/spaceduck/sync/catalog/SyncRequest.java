@@ -24,7 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
       SyncRequest.Modifier.class
     })
 public record SyncRequest(
-    @Schema(examples = "partial") SyncMode mode,
+    @Schema(examples = "partial", defaultValue = "partial") SyncMode mode,
     List<Category> categories,
     List<Item> items,
     List<ModifierGroup> modifierGroups) {

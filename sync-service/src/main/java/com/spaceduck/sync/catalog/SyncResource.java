@@ -72,7 +72,7 @@ public class SyncResource {
   @Produces(MediaType.APPLICATION_JSON)
   public Uni<RestResponse<SyncReport>> sync(
       @NotNull SyncRequest request,
-      @QueryParam("dryRun") @Pattern(regexp = "true|false|", message = "must be true or false")
+      @QueryParam("dryRun") @Pattern(regexp = "^(true|false)?$", message = "must be true or false")
           String dryRun,
       @HeaderParam("Idempotency-Key") String idempotencyKey) {
     return sync.sync(key.venueId(), request, flag(dryRun), idempotencyKey)
