@@ -14,8 +14,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public enum SyncMode {
   PARTIAL("partial"),
   FULL("full"),
-  /** A value that is neither: never valid, never stored or answered. */
-  UNRECOGNISED(null);
+  /**
+   * A value that is neither: never valid, never stored or answered. It is written as a value no
+   * valid request has, so that such a body never matches an earlier sync's idempotency hash.
+   */
+  UNRECOGNISED("(unrecognised)");
 
   private final String value;
 
@@ -30,11 +33,9 @@ public enum SyncMode {
 
   @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
   public static SyncMode of(String value) {
-    for (SyncMode mode : values()) {
-      if (mode.value != null && mode.value.equals(value)) {
-        return mode;
-      }
+    if (PARTIAL.value.equals(value)) {
+      return PARTIAL;
     }
-    return UNRECOGNISED;
+    return FULL.value.equals(value) ? FULL : UNRECOGNISED;
   }
 }

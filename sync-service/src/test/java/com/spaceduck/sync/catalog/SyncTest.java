@@ -376,6 +376,17 @@ class SyncTest {
   }
 
   @Test
+  void anUnknownModeIsAnotherBodyForTheSameIdempotencyKey() {
+    String key = DuckHub.venueKey();
+    Map<String, Object> first = body(null, List.of(category("c", "C")), null, null);
+    idempotent(key, "order-7", first).statusCode(200);
+    Map<String, Object> retry = new java.util.LinkedHashMap<>(first);
+    retry.put("mode", "everything");
+    assertProblem(idempotent(key, "order-7", retry), 422, "idempotency_key_reused");
+    idempotent(key, "order-7", first).statusCode(200).header("Idempotent-Replayed", "true");
+  }
+
+  @Test
   void aModeOfTheWrongShapeIsAWrongType() {
     Map<String, Object> request = new java.util.LinkedHashMap<>(body(null, null, null, null));
     request.put("mode", Map.of("full", true));
