@@ -1,13 +1,14 @@
 package com.spaceduck.identity.pecks;
 
 import com.spaceduck.identity.auth.Caller;
-import com.spaceduck.platform.problem.FieldError;
-import com.spaceduck.platform.problem.ProblemException;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -16,8 +17,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -34,6 +33,15 @@ import org.jboss.resteasy.reactive.ResponseStatus;
 public class PecksResource {
 
   private static final int MAX_PAGE = 10_000;
+  private static final String PAGE = "must be between 0 and " + MAX_PAGE;
+  private static final String SIZE = "must be between 1 and " + PeckService.MAX_PAGE_SIZE;
+  private static final String AGENT_ID = "must be the id of one of your agents";
+  // The patterns are also the API reference's, so portable (ECMA-262 as well as Java).
+  private static final String CANONICAL_UUID =
+      "^\\s*[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}\\s*$";
+
+  /** {@code in}, {@code out}, or nothing for both, in any case (see {@link PeckDirection}). */
+  private static final String DIRECTION = "^\\s*([Ii][Nn]|[Oo][Uu][Tt])?\\s*$";
 
   private final PeckService service;
   private final SecurityIdentity identity;
@@ -77,30 +85,27 @@ public class PecksResource {
   @APIResponse(responseCode = "404", description = "agent_id is another duckling's agent")
   @GET
   public Uni<PeckListResponse> list(
-      @QueryParam("agent_id") String agentId,
-      @QueryParam("direction") String direction,
-      @QueryParam("page") @DefaultValue("0") int page,
-      @QueryParam("size") @DefaultValue("50") int size) {
-    List<FieldError> errors = new ArrayList<>();
-    UUID agent = null;
-    try {
-      agent = UUID.fromString(agentId == null ? "" : agentId.strip());
-    } catch (IllegalArgumentException e) {
-      errors.add(new FieldError("agent_id", "must be the id of one of your agents"));
-    }
-    PeckDirection parsed = PeckDirection.parse(direction).orElse(null);
-    if (parsed == null) {
-      errors.add(new FieldError("direction", "must be in or out"));
-    }
-    if (page < 0 || page > MAX_PAGE) {
-      errors.add(new FieldError("page", "must be between 0 and " + MAX_PAGE));
-    }
-    if (size < 1 || size > PeckService.MAX_PAGE_SIZE) {
-      errors.add(new FieldError("size", "must be between 1 and " + PeckService.MAX_PAGE_SIZE));
-    }
-    if (!errors.isEmpty()) {
-      throw ProblemException.invalid("The query is invalid.", errors);
-    }
-    return service.list(Caller.of(identity), agent, parsed, page, size);
+      @QueryParam("agent_id")
+          @NotNull(message = AGENT_ID)
+          @Pattern(regexp = CANONICAL_UUID, message = AGENT_ID)
+          String agentId,
+      @QueryParam("direction") @Pattern(regexp = DIRECTION, message = "must be in or out")
+          String direction,
+      @QueryParam("page")
+          @DefaultValue("0")
+          @Min(value = 0, message = PAGE)
+          @Max(value = MAX_PAGE, message = PAGE)
+          int page,
+      @QueryParam("size")
+          @DefaultValue("50")
+          @Min(value = 1, message = SIZE)
+          @Max(value = PeckService.MAX_PAGE_SIZE, message = SIZE)
+          int size) {
+    return service.list(
+        Caller.of(identity),
+        UUID.fromString(agentId.strip()),
+        PeckDirection.parse(direction).orElseThrow(),
+        page,
+        size);
   }
 }

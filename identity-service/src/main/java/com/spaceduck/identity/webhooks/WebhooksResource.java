@@ -1,12 +1,12 @@
 package com.spaceduck.identity.webhooks;
 
 import com.spaceduck.identity.auth.Caller;
-import com.spaceduck.platform.problem.FieldError;
-import com.spaceduck.platform.problem.ProblemException;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -19,8 +19,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -39,6 +37,8 @@ import org.jboss.resteasy.reactive.ResponseStatus;
 public class WebhooksResource {
 
   private static final int MAX_PAGE = 10_000;
+  private static final String PAGE = "must be between 0 and " + MAX_PAGE;
+  private static final String SIZE = "must be between 1 and " + WebhookMessageService.MAX_PAGE_SIZE;
 
   private final WebhookService service;
   private final WebhookMessageService messages;
@@ -110,19 +110,16 @@ public class WebhooksResource {
   @Path("{webhook_id}/messages")
   public Uni<MessageListResponse> messages(
       @PathParam("webhook_id") UUID id,
-      @QueryParam("page") @DefaultValue("0") int page,
-      @QueryParam("size") @DefaultValue("50") int size) {
-    List<FieldError> errors = new ArrayList<>();
-    if (page < 0 || page > MAX_PAGE) {
-      errors.add(new FieldError("page", "must be between 0 and " + MAX_PAGE));
-    }
-    if (size < 1 || size > WebhookMessageService.MAX_PAGE_SIZE) {
-      errors.add(
-          new FieldError("size", "must be between 1 and " + WebhookMessageService.MAX_PAGE_SIZE));
-    }
-    if (!errors.isEmpty()) {
-      throw ProblemException.invalid("The query is invalid.", errors);
-    }
+      @QueryParam("page")
+          @DefaultValue("0")
+          @Min(value = 0, message = PAGE)
+          @Max(value = MAX_PAGE, message = PAGE)
+          int page,
+      @QueryParam("size")
+          @DefaultValue("50")
+          @Min(value = 1, message = SIZE)
+          @Max(value = WebhookMessageService.MAX_PAGE_SIZE, message = SIZE)
+          int size) {
     return messages.list(Caller.of(identity), id, page, size);
   }
 

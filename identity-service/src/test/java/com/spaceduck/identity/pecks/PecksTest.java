@@ -3,6 +3,7 @@ package com.spaceduck.identity.pecks;
 import static com.spaceduck.identity.TestDucklings.execute;
 import static com.spaceduck.identity.TestDucklings.queryLong;
 import static com.spaceduck.platform.testing.ProblemAssertions.assertProblem;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
@@ -183,7 +184,74 @@ class PecksTest {
                 .then(),
             400,
             "E4000")
-        .body("errors.field", org.hamcrest.Matchers.containsInAnyOrder("agent_id", "direction"));
+        .body("errors.field", contains("agent_id", "direction"))
+        .body(
+            "errors.message",
+            contains("must be the id of one of your agents", "must be in or out"));
+  }
+
+  @Test
+  void aMissingAgentIdIsAFieldError() {
+    assertProblem(sender.as().get("/beak/pecks").then(), 400, "E4000")
+        .body("errors.field", contains("agent_id"))
+        .body("errors.message", contains("must be the id of one of your agents"));
+  }
+
+  @Test
+  void pagesOutsideTheirRangeAreRefused() {
+    for (int page : new int[] {-1, 10_001}) {
+      assertProblem(list(fromAgent, "page", page), 400, "E4000")
+          .body("errors.field", contains("page"))
+          .body("errors.message", contains("must be between 0 and 10000"));
+    }
+    for (int size : new int[] {0, -5, 101}) {
+      assertProblem(list(fromAgent, "size", size), 400, "E4000")
+          .body("errors.field", contains("size"))
+          .body("errors.message", contains("must be between 1 and 100"));
+    }
+    list(fromAgent, "page", 10_000).statusCode(200).body("pecks", hasSize(0));
+    list(fromAgent, "size", 100).statusCode(200).body("size", equalTo(100));
+  }
+
+  @Test
+  void everyBadQueryFieldIsNamedAtOnce() {
+    assertProblem(
+            sender
+                .as()
+                .queryParam("agent_id", fromAgent + "x")
+                .queryParam("direction", "up")
+                .queryParam("page", -1)
+                .queryParam("size", 0)
+                .get("/beak/pecks")
+                .then(),
+            400,
+            "E4000")
+        .body("errors.field", contains("agent_id", "direction", "page", "size"));
+  }
+
+  @Test
+  void directionIsInOrOutInAnyCaseOrBoth() {
+    peck(sender, peckBody(fromAgent, toAgent, Map.of("n", 1))).statusCode(201);
+    for (String direction : new String[] {" OUT ", "", "Out"}) {
+      sender
+          .as()
+          .queryParam("agent_id", " " + fromAgent.toUpperCase() + " ")
+          .queryParam("direction", direction)
+          .get("/beak/pecks")
+          .then()
+          .statusCode(200)
+          .body("pecks", hasSize(1));
+    }
+    list(fromAgent, "direction", "In").statusCode(200).body("pecks", hasSize(0));
+  }
+
+  private ValidatableResponse list(String agentId, String name, Object value) {
+    return sender
+        .as()
+        .queryParam("agent_id", agentId)
+        .queryParam(name, value)
+        .get("/beak/pecks")
+        .then();
   }
 
   @Test

@@ -83,8 +83,7 @@ public final class CatalogValidator {
   public static List<FieldError> validate(
       SyncRequest request, Set<String> storedCategories, Set<String> storedModifierGroups) {
     Errors errors = new Errors();
-    String mode = request.modeOrDefault();
-    if (!SyncRequest.PARTIAL.equals(mode) && !SyncRequest.FULL.equals(mode)) {
+    if (request.modeOrDefault() == SyncMode.UNRECOGNISED) {
       errors.add("mode", "must be partial or full", null);
     }
 

@@ -14,7 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @RegisterForReflection(targets = {SyncReport.class, SyncReport.Counts.class})
 public record SyncReport(
     @Schema(examples = "c1d2e3f4-a5b6-4c7d-8e9f-0a1b2c3d4e5f") UUID syncId,
-    @Schema(examples = "partial") String mode,
+    @Schema(examples = "partial") SyncMode mode,
     @Schema(examples = "false") boolean dryRun,
     @Schema(examples = "2026-11-30T09:15:00Z") Instant syncedAt,
     Counts categories,

@@ -16,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @RegisterForReflection(
     targets = {
       SyncRequest.class,
+      SyncMode.class,
       SyncRequest.Category.class,
       SyncRequest.Item.class,
       SyncRequest.Price.class,
@@ -23,13 +24,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
       SyncRequest.Modifier.class
     })
 public record SyncRequest(
-    @Schema(examples = "partial") String mode,
+    @Schema(examples = "partial", defaultValue = "partial") SyncMode mode,
     List<Category> categories,
     List<Item> items,
     List<ModifierGroup> modifierGroups) {
-
-  public static final String PARTIAL = "partial";
-  public static final String FULL = "full";
 
   public List<Category> categoriesOrEmpty() {
     return categories == null ? List.of() : categories;
@@ -44,8 +42,8 @@ public record SyncRequest(
   }
 
   /** The mode, {@code partial} when absent. */
-  public String modeOrDefault() {
-    return mode == null ? PARTIAL : mode;
+  public SyncMode modeOrDefault() {
+    return mode == null ? SyncMode.PARTIAL : mode;
   }
 
   public record Category(

@@ -1,11 +1,10 @@
 package com.spaceduck.sync.catalog;
 
-import com.spaceduck.platform.problem.FieldError;
-import com.spaceduck.platform.problem.ProblemException;
 import com.spaceduck.sync.keys.KeyHolder;
 import com.spaceduck.sync.keys.VenueKey;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -14,7 +13,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -74,7 +72,8 @@ public class SyncResource {
   @Produces(MediaType.APPLICATION_JSON)
   public Uni<RestResponse<SyncReport>> sync(
       @NotNull SyncRequest request,
-      @QueryParam("dryRun") String dryRun,
+      @QueryParam("dryRun") @Pattern(regexp = "^(true|false)?$", message = "must be true or false")
+          String dryRun,
       @HeaderParam("Idempotency-Key") String idempotencyKey) {
     return sync.sync(key.venueId(), request, flag(dryRun), idempotencyKey)
         .map(
@@ -134,14 +133,6 @@ public class SyncResource {
   }
 
   private static boolean flag(String value) {
-    if (value == null || value.equals("false")) {
-      return false;
-    }
-    if (value.isEmpty() || value.equals("true")) {
-      return true;
-    }
-    throw ProblemException.invalid(
-        "The request has invalid fields.",
-        List.of(new FieldError("dryRun", "must be true or false")));
+    return value != null && !value.equals("false");
   }
 }

@@ -127,7 +127,7 @@ public class SyncService {
    * does not send, so there they must be in the request.
    */
   private Uni<Void> validate(SqlConnection sql, UUID venueId, SyncRequest request) {
-    boolean partial = !SyncRequest.FULL.equals(request.modeOrDefault());
+    boolean partial = request.modeOrDefault() != SyncMode.FULL;
     Set<String> categories = CatalogValidator.undefinedCategories(request);
     Set<String> groups = CatalogValidator.undefinedModifierGroups(request);
     Uni<Set<String>> storedCategories =
@@ -160,7 +160,7 @@ public class SyncService {
 
   private Uni<SyncReport> apply(
       SqlConnection sql, UUID venueId, SyncRequest request, boolean dryRun, Instant now) {
-    boolean full = SyncRequest.FULL.equals(request.modeOrDefault());
+    boolean full = request.modeOrDefault() == SyncMode.FULL;
     List<SyncRequest.Category> categories = request.categoriesOrEmpty();
     List<SyncRequest.ModifierGroup> groups = request.modifierGroupsOrEmpty();
     List<SyncRequest.Item> items = request.itemsOrEmpty();

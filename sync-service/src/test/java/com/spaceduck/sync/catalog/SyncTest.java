@@ -360,6 +360,72 @@ class SyncTest {
   }
 
   @Test
+  void anUnknownModeIsRefusedByNameAndNothingIsApplied() {
+    String key = DuckHub.venueKey();
+    for (Object mode : new Object[] {"everything", "", "FULL", " full", 5, true}) {
+      Map<String, Object> request =
+          new java.util.LinkedHashMap<>(
+              body(null, List.of(category("c", "C")), List.of(item("x", "c", 1)), null));
+      request.put("mode", mode);
+      assertProblem(sync(key, request), 400, "invalid_request")
+          .body("errors", hasSize(1))
+          .body("errors[0].field", equalTo("mode"))
+          .body("errors[0].message", equalTo("must be partial or full"));
+    }
+    catalog(key).body("categories", hasSize(0)).body("items", hasSize(0));
+  }
+
+  @Test
+  void anUnknownModeIsAnotherBodyForTheSameIdempotencyKey() {
+    String key = DuckHub.venueKey();
+    Map<String, Object> first = body(null, List.of(category("c", "C")), null, null);
+    idempotent(key, "order-7", first).statusCode(200);
+    Map<String, Object> retry = new java.util.LinkedHashMap<>(first);
+    retry.put("mode", "everything");
+    assertProblem(idempotent(key, "order-7", retry), 422, "idempotency_key_reused");
+    idempotent(key, "order-7", first).statusCode(200).header("Idempotent-Replayed", "true");
+  }
+
+  @Test
+  void aModeOfTheWrongShapeIsAWrongType() {
+    Map<String, Object> request = new java.util.LinkedHashMap<>(body(null, null, null, null));
+    request.put("mode", Map.of("full", true));
+    assertProblem(sync(DuckHub.venueKey(), request), 400, "invalid_request")
+        .body("errors.field", contains("mode"))
+        .body("errors[0].message", equalTo("has the wrong type"));
+  }
+
+  @Test
+  void aNullModeIsPartial() {
+    Map<String, Object> request =
+        new java.util.LinkedHashMap<>(
+            body(null, List.of(category("c", "C")), List.of(item("x", "c", 1)), null));
+    request.put("mode", null);
+    sync(DuckHub.venueKey(), request).statusCode(200).body("mode", equalTo("partial"));
+  }
+
+  @Test
+  void dryRunIsTrueOrFalse() {
+    String key = DuckHub.venueKey();
+    dryRun(key, "?dryRun=true").statusCode(200).body("dryRun", equalTo(true));
+    dryRun(key, "?dryRun=false").statusCode(200).body("dryRun", equalTo(false));
+    for (String query : new String[] {"?dryRun=TRUE", "?dryRun=1", "?dryRun=yes"}) {
+      assertProblem(dryRun(key, query), 400, "invalid_request")
+          .body("errors.field", contains("dryRun"))
+          .body("errors[0].message", equalTo("must be true or false"));
+    }
+  }
+
+  private static ValidatableResponse dryRun(String key, String query) {
+    return given()
+        .header("Authorization", "Bearer " + key)
+        .contentType(ContentType.JSON)
+        .body(body("full", null, null, null))
+        .post("/v1/sync" + query)
+        .then();
+  }
+
+  @Test
   void cataloguePagesThroughItemsInOrder() {
     String key = DuckHub.venueKey();
     List<Object> items = new ArrayList<>();

@@ -3,17 +3,13 @@ package com.spaceduck.platform.problem;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.spaceduck.platform.http.RequestIds;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.vertx.core.http.HttpServerRequest;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.ElementKind;
-import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -33,7 +29,7 @@ public class ProblemMappers {
   private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
   private final Problems problems;
-  private final ObjectMapper json;
+  private final FieldPaths fields;
   private final DependencyFailures dependencies;
   private final long unavailableRetryAfter;
 
@@ -43,7 +39,7 @@ public class ProblemMappers {
       DependencyFailures dependencies,
       ProblemsConfig config) {
     this.problems = problems;
-    this.json = json;
+    this.fields = new FieldPaths(json);
     this.dependencies = dependencies;
     this.unavailableRetryAfter = Math.max(1, config.unavailableRetryAfter().toSeconds());
   }
@@ -99,7 +95,7 @@ public class ProblemMappers {
   public Response constraintViolation(ConstraintViolationException e, HttpServerRequest request) {
     List<FieldError> errors =
         e.getConstraintViolations().stream()
-            .map(v -> new FieldError(fieldPath(v), v.getMessage()))
+            .map(v -> new FieldError(fields.of(v), v.getMessage()))
             .sorted(Comparator.comparing(FieldError::field))
             .toList();
     return respond(ProblemException.invalid("The request has invalid fields.", errors), request);
@@ -173,36 +169,6 @@ public class ProblemMappers {
     };
   }
 
-  /** The violated field as the client named it: {@code items[2].price.amount}. */
-  private String fieldPath(ConstraintViolation<?> violation) {
-    StringBuilder path = new StringBuilder();
-    String parameter = null;
-    for (Path.Node node : violation.getPropertyPath()) {
-      if (node.getKind() == ElementKind.METHOD) {
-        continue;
-      }
-      if (node.getKind() == ElementKind.PARAMETER) {
-        parameter = node.getName();
-        continue;
-      }
-      if (node.getIndex() != null) {
-        path.append('[').append(node.getIndex()).append(']');
-      } else if (node.getKey() != null) {
-        path.append('[').append(node.getKey()).append(']');
-      }
-      if (node.getName() != null && node.getKind() == ElementKind.PROPERTY) {
-        if (!path.isEmpty()) {
-          path.append('.');
-        }
-        path.append(jsonName(node.getName()));
-      }
-    }
-    if (path.isEmpty() && parameter != null) {
-      return jsonName(parameter);
-    }
-    return path.toString();
-  }
-
   private String jsonPath(List<JsonMappingException.Reference> references) {
     StringBuilder path = new StringBuilder();
     for (JsonMappingException.Reference reference : references) {
@@ -216,12 +182,5 @@ public class ProblemMappers {
       }
     }
     return path.toString();
-  }
-
-  private String jsonName(String javaName) {
-    if (json.getPropertyNamingStrategy() instanceof PropertyNamingStrategies.NamingBase naming) {
-      return naming.translate(javaName);
-    }
-    return javaName;
   }
 }
