@@ -32,6 +32,7 @@ public class RevokeResource {
   }
 
   @Operation(summary = "Operator: revoke a birth certificate")
+  @APIResponse(responseCode = "200")
   @APIResponse(
       responseCode = "403",
       description = "Not an operator",

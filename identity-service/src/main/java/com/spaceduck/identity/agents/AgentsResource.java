@@ -15,6 +15,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.jboss.resteasy.reactive.ResponseStatus;
@@ -36,6 +38,13 @@ public class AgentsResource {
 
   @Operation(summary = "Register an agent owned by the caller")
   @APIResponse(
+      responseCode = "201",
+      description = "Created",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = AgentResponse.class)))
+  @APIResponse(
       responseCode = "403",
       description = "Trust tier insufficient: T1 or higher is required")
   @POST
@@ -52,6 +61,7 @@ public class AgentsResource {
   }
 
   @Operation(summary = "Bond the caller with an agent")
+  @APIResponse(responseCode = "200")
   @APIResponse(
       responseCode = "403",
       description = "Trust tier insufficient: T2 or higher is required")

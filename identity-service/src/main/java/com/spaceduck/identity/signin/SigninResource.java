@@ -28,6 +28,7 @@ public class SigninResource {
   }
 
   @Operation(summary = "Sign in with email and password; answers an sd_token")
+  @APIResponse(responseCode = "200")
   @APIResponse(responseCode = "401", description = "Wrong email or password")
   @APIResponse(
       responseCode = "429",

@@ -10,6 +10,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.jboss.resteasy.reactive.ResponseStatus;
@@ -25,6 +27,13 @@ public class SignupResource {
   }
 
   @Operation(summary = "Hatch a duckling: register a new identity (a birth certificate follows)")
+  @APIResponse(
+      responseCode = "201",
+      description = "Created",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = SignupResponse.class)))
   @APIResponse(
       responseCode = "409",
       description = "Identity already exists: the email is registered")

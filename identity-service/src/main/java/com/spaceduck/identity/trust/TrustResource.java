@@ -52,6 +52,13 @@ public class TrustResource {
   /** 200 when granted at once (T1), 202 with a pending request otherwise. */
   @Operation(summary = "Request a trust tier elevation (T2 needs a verified phone)")
   @APIResponse(
+      responseCode = "200",
+      description = "OK",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ElevationResponse.class)))
+  @APIResponse(
       responseCode = "202",
       description = "Accepted: pending an operator's decision",
       content =
@@ -75,6 +82,7 @@ public class TrustResource {
   }
 
   @Operation(summary = "Operator: pending elevation requests")
+  @APIResponse(responseCode = "200")
   @APIResponse(responseCode = "403", description = "Not an operator")
   @SecurityRequirement(name = "sd_token")
   @GET
@@ -91,6 +99,7 @@ public class TrustResource {
 
   /** The body ({@code {"reason"}}) is optional, so a bare POST works. */
   @Operation(summary = "Operator: approve an elevation request")
+  @APIResponse(responseCode = "200")
   @APIResponse(responseCode = "403", description = "Not an operator")
   @SecurityRequirement(name = "sd_token")
   @POST
@@ -104,13 +113,7 @@ public class TrustResource {
 
   /** The body ({@code {"reason"}}) is optional, so a bare POST works. */
   @Operation(summary = "Operator: reject an elevation request")
-  @APIResponse(
-      responseCode = "200",
-      description = "OK",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = ElevationResponse.class)))
+  @APIResponse(responseCode = "200")
   @APIResponse(responseCode = "403", description = "Not an operator")
   @SecurityRequirement(name = "sd_token")
   @POST

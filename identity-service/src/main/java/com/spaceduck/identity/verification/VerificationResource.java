@@ -52,6 +52,7 @@ public class VerificationResource {
   }
 
   @Operation(summary = "Confirm the email with the code")
+  @APIResponse(responseCode = "200")
   @APIResponse(responseCode = "429", description = "Today's wrong guesses are used up")
   @POST
   @Path("email/confirm")
@@ -81,6 +82,7 @@ public class VerificationResource {
   }
 
   @Operation(summary = "Confirm the phone number with the code")
+  @APIResponse(responseCode = "200")
   @APIResponse(responseCode = "429", description = "Today's wrong guesses are used up")
   @POST
   @Path("phone/confirm")

@@ -41,6 +41,7 @@ public class ApiKeyResource {
   }
 
   @Operation(summary = "The venue's API key metadata (prefix, last use)")
+  @APIResponse(responseCode = "200")
   @APIResponse(
       responseCode = "404",
       description = "No such venue, or it has no key",
