@@ -143,6 +143,18 @@ require_tool() { # command package
     fail "$1 is needed: apt-get install $2."
 }
 
+# What a bench run needs: Java, PostgreSQL, Redis and wrk, and its ports free.
+require_bench() { # port...
+  require_java
+  require_postgres
+  require_redis
+  local p
+  for p in "$@"; do
+    ! port_open 127.0.0.1 "$p" || fail "Port $p is taken; set PORT."
+  done
+  require_tool wrk wrk
+}
+
 # A throw-away database: dropped if an earlier run left it, then created empty.
 fresh_database() { # name
   PGOPTIONS="${PGOPTIONS:-} -c client_min_messages=warning" \

@@ -18,8 +18,6 @@ root=$(cd "$here/../.." && pwd)
 cd "$root"
 # shellcheck source=scripts/lib.sh
 source scripts/lib.sh
-# psql's NOTICEs (e.g. "database does not exist, skipping") are noise here.
-export PGOPTIONS="${PGOPTIONS:-} -c client_min_messages=warning"
 
 certs=${CERTS:-10000}
 duration=${DURATION:-10}
@@ -33,12 +31,7 @@ db=sdbench_cert
 java_opts=${JAVA_OPTS:--Xmx256m -XX:+UseSerialGC}
 jar=cert-service/target/quarkus-app/quarkus-run.jar
 
-require_java
-require_postgres
-require_redis
-! port_open 127.0.0.1 "$port" || fail "Port $port is taken; set PORT."
-
-require_tool wrk wrk
+require_bench "$port"
 pgbench=$(command -v pgbench || ls /usr/lib/postgresql/*/bin/pgbench 2>/dev/null | tail -1 || true)
 if [[ -z $pgbench ]]; then
   require_tool pgbench postgresql-contrib

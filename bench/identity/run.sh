@@ -23,12 +23,7 @@ java_opts=${JAVA_OPTS:--Xmx256m -XX:+UseSerialGC}
 base=http://127.0.0.1:$port
 jar=identity-service/target/quarkus-app/quarkus-run.jar
 
-require_java
-require_postgres
-require_redis
-! port_open 127.0.0.1 "$port" || fail "Port $port is taken; set PORT."
-
-require_tool wrk wrk
+require_bench "$port"
 [[ -f $jar ]] || ./mvnw -B -q -pl identity-service -am package -DskipTests
 
 work=$(mktemp -d)

@@ -23,7 +23,6 @@ root=$(cd "$here/../.." && pwd)
 cd "$root"
 # shellcheck source=scripts/lib.sh
 source scripts/lib.sh
-export PGOPTIONS="${PGOPTIONS:-} -c client_min_messages=warning"
 
 rounds=${ROUNDS:-3}
 duration=${DURATION:-10}
@@ -35,12 +34,8 @@ java_opts=${JAVA_OPTS:--Xmx256m -XX:+UseSerialGC}
 jar=sync-service/target/quarkus-app/quarkus-run.jar
 jar_off=sync-service/target/bench-auth-off/quarkus-run.jar
 
-require_java
-require_postgres
-require_redis
+require_bench "$port" "$port_off"
 command -v python3 >/dev/null 2>&1 || fail "python3 is needed to generate the catalog."
-for p in "$port" "$port_off"; do ! port_open 127.0.0.1 "$p" || fail "Port $p is taken; set PORT."; done
-require_tool wrk wrk
 [[ -f $jar ]] || ./mvnw -B -q package -DskipTests -pl sync-service -am
 if [[ ! -f $jar_off ]]; then
   say "building the key-checks-off variant ..."
