@@ -131,3 +131,61 @@ sign_up_and_in() { # base-url email
   curl -fsS -H 'Content-Type: application/json' -d "$body" "$1/beak/signin" |
     sed -n 's/.*"sd_token":"\([^"]*\)".*/\1/p'
 }
+
+# Installs a missing command with apt-get (through sudo unless root), or fails naming the package.
+require_tool() { # command package
+  command -v "$1" >/dev/null 2>&1 && return 0
+  say "installing $1 ($2) ..."
+  local apt=(apt-get)
+  [[ $(id -u) -eq 0 ]] || apt=(sudo apt-get)
+  "${apt[@]}" install -y "$2" >/dev/null 2>&1 ||
+    { "${apt[@]}" update >/dev/null && "${apt[@]}" install -y "$2" >/dev/null; } ||
+    fail "$1 is needed: apt-get install $2."
+}
+
+# What a bench run needs: Java, PostgreSQL, Redis and wrk, and its ports free.
+require_bench() { # port...
+  require_java
+  require_postgres
+  require_redis
+  local p
+  for p in "$@"; do
+    ! port_open 127.0.0.1 "$p" || fail "Port $p is taken; set PORT."
+  done
+  require_tool wrk wrk
+}
+
+# A throw-away database: dropped if an earlier run left it, then created empty.
+fresh_database() { # name
+  PGOPTIONS="${PGOPTIONS:-} -c client_min_messages=warning" \
+    psql -X -q -d postgres -c "drop database if exists $1 with (force)" >/dev/null
+  psql -X -q -d postgres -c "create database $1" >/dev/null
+}
+
+# Drops a throw-away database; never fails (for cleanup traps).
+drop_database() { # name
+  psql -X -q -d postgres -c "drop database if exists $1 with (force)" >/dev/null 2>&1 || true
+}
+
+# Starts a service's JVM build on 127.0.0.1:port (management interface on its management_port)
+# with the options in $java_opts and any VAR=value settings, logging to a file; waits until it is
+# ready and leaves its pid in $service_pid. stop_services (in a cleanup trap) stops every one
+# started, also one that never became ready.
+service_pids=()
+start_service() { # name port jar log [VAR=value...]
+  local name=$1 port=$2 jar=$3 log=$4
+  shift 4
+  # shellcheck disable=SC2086
+  env QUARKUS_HTTP_PORT="$port" QUARKUS_MANAGEMENT_PORT="$(management_port "$port")" \
+    QUARKUS_HTTP_HOST=127.0.0.1 "$@" java ${java_opts:-} -jar "$jar" >"$log" 2>&1 &
+  service_pid=$!
+  service_pids+=("$service_pid")
+  wait_ready "http://127.0.0.1:$(management_port "$port")" "$service_pid" "$log" "$name"
+}
+
+stop_services() {
+  local p
+  for p in "${service_pids[@]}"; do
+    kill "$p" 2>/dev/null && wait "$p" 2>/dev/null || true
+  done
+}

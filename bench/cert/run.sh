@@ -18,8 +18,6 @@ root=$(cd "$here/../.." && pwd)
 cd "$root"
 # shellcheck source=scripts/lib.sh
 source scripts/lib.sh
-# psql's NOTICEs (e.g. "database does not exist, skipping") are noise here.
-export PGOPTIONS="${PGOPTIONS:-} -c client_min_messages=warning"
 
 certs=${CERTS:-10000}
 duration=${DURATION:-10}
@@ -33,20 +31,10 @@ db=sdbench_cert
 java_opts=${JAVA_OPTS:--Xmx256m -XX:+UseSerialGC}
 jar=cert-service/target/quarkus-app/quarkus-run.jar
 
-require_java
-require_postgres
-require_redis
-! port_open 127.0.0.1 "$port" || fail "Port $port is taken; set PORT."
-
-if ! command -v wrk >/dev/null 2>&1; then
-  say "installing wrk ..."
-  (apt-get install -y wrk >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y wrk >/dev/null; }) ||
-    fail "wrk is needed: apt-get install wrk."
-fi
+require_bench "$port"
 pgbench=$(command -v pgbench || ls /usr/lib/postgresql/*/bin/pgbench 2>/dev/null | tail -1 || true)
 if [[ -z $pgbench ]]; then
-  say "installing pgbench (postgresql-contrib) ..."
-  apt-get install -y postgresql-contrib >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y postgresql-contrib >/dev/null; }
+  require_tool pgbench postgresql-contrib
   pgbench=$(command -v pgbench || ls /usr/lib/postgresql/*/bin/pgbench 2>/dev/null | tail -1 || true)
   [[ -n $pgbench ]] || fail "pgbench is needed: apt-get install postgresql-contrib."
 fi
@@ -54,26 +42,19 @@ fi
 
 work=$(mktemp -d)
 use_dev_credential_keys "$work/keys"
-pid=
 cleanup() {
-  if [[ -n $pid ]]; then
-    kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true
-  fi
-  psql -X -q -d postgres -c "drop database if exists $db with (force)" >/dev/null 2>&1 || true
+  stop_services
+  drop_database "$db"
   rm -rf "$work"
 }
 trap cleanup EXIT
 
-psql -X -q -d postgres -c "drop database if exists $db with (force)" >/dev/null
-psql -X -q -d postgres -c "create database $db" >/dev/null
+fresh_database "$db"
 
 say "starting cert-service on 127.0.0.1:$port ..."
-# shellcheck disable=SC2086
-QUARKUS_HTTP_PORT=$port QUARKUS_MANAGEMENT_PORT=$(management_port "$port") QUARKUS_HTTP_HOST=127.0.0.1 SPACEDUCK_DATABASE=$db \
-  SPACEDUCK_EVENTS_STREAM=sdbench:cert:events \
-  java $java_opts -jar "$jar" >"$work/service.log" 2>&1 &
-pid=$!
-wait_ready "http://127.0.0.1:$(management_port "$port")" "$pid" "$work/service.log" cert-service
+start_service cert-service "$port" "$jar" "$work/service.log" \
+  SPACEDUCK_DATABASE="$db" SPACEDUCK_EVENTS_STREAM=sdbench:cert:events
+pid=$service_pid
 
 say "seeding $certs certificates ..."
 psql -X -q -d "$db" -v ON_ERROR_STOP=1 -c "

@@ -23,41 +23,25 @@ java_opts=${JAVA_OPTS:--Xmx256m -XX:+UseSerialGC}
 base=http://127.0.0.1:$port
 jar=identity-service/target/quarkus-app/quarkus-run.jar
 
-require_java
-require_postgres
-require_redis
-! port_open 127.0.0.1 "$port" || fail "Port $port is taken; set PORT."
-
-if ! command -v wrk >/dev/null 2>&1; then
-  say "installing wrk ..."
-  if [[ $(id -u) -eq 0 ]]; then
-    apt-get install -y wrk >/dev/null || { apt-get update >/dev/null && apt-get install -y wrk >/dev/null; }
-  else
-    sudo apt-get install -y wrk >/dev/null
-  fi
-fi
+require_bench "$port"
 [[ -f $jar ]] || ./mvnw -B -q -pl identity-service -am package -DskipTests
 
 work=$(mktemp -d)
 database=identity_bench_$(date +%s)
-pid=
 cleanup() {
-  [[ -n $pid ]] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true
-  psql -X -q -d postgres -c "drop database if exists $database with (force)" >/dev/null 2>&1 || true
+  stop_services
+  drop_database "$database"
   rm -rf "$work"
 }
 trap cleanup EXIT
 
 use_dev_jwt_keys "$work/jwt"
-psql -X -q -d postgres -c "create database $database" >/dev/null
+fresh_database "$database"
 
 say "starting identity-service on $base ..."
-# shellcheck disable=SC2086
-QUARKUS_HTTP_PORT=$port QUARKUS_MANAGEMENT_PORT=$(management_port "$port") SPACEDUCK_DATABASE=$database SPACEDUCK_EVENTS_STREAM="bench:$database:events" \
-  QUARKUS_LOG_CONSOLE_LEVEL=WARN \
-  java $java_opts -jar "$jar" >"$work/service.log" 2>&1 &
-pid=$!
-wait_ready "http://127.0.0.1:$(management_port "$port")" "$pid" "$work/service.log" identity-service
+start_service identity-service "$port" "$jar" "$work/service.log" SPACEDUCK_DATABASE="$database" \
+  SPACEDUCK_EVENTS_STREAM="bench:$database:events" QUARKUS_LOG_CONSOLE_LEVEL=WARN
+pid=$service_pid
 
 json() { sed -n "s/.*\"$1\":\"\([^\"]*\)\".*/\1/p"; }
 email="bench-signin-$(date +%s)@bench.test"

@@ -23,7 +23,6 @@ root=$(cd "$here/../.." && pwd)
 cd "$root"
 # shellcheck source=scripts/lib.sh
 source scripts/lib.sh
-export PGOPTIONS="${PGOPTIONS:-} -c client_min_messages=warning"
 
 rounds=${ROUNDS:-3}
 duration=${DURATION:-10}
@@ -35,16 +34,8 @@ java_opts=${JAVA_OPTS:--Xmx256m -XX:+UseSerialGC}
 jar=sync-service/target/quarkus-app/quarkus-run.jar
 jar_off=sync-service/target/bench-auth-off/quarkus-run.jar
 
-require_java
-require_postgres
-require_redis
+require_bench "$port" "$port_off"
 command -v python3 >/dev/null 2>&1 || fail "python3 is needed to generate the catalog."
-for p in "$port" "$port_off"; do ! port_open 127.0.0.1 "$p" || fail "Port $p is taken; set PORT."; done
-if ! command -v wrk >/dev/null 2>&1; then
-  say "installing wrk ..."
-  (apt-get install -y wrk >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y wrk >/dev/null; }) ||
-    fail "wrk is needed: apt-get install wrk."
-fi
 [[ -f $jar ]] || ./mvnw -B -q package -DskipTests -pl sync-service -am
 if [[ ! -f $jar_off ]]; then
   say "building the key-checks-off variant ..."
@@ -53,16 +44,14 @@ if [[ ! -f $jar_off ]]; then
 fi
 
 work=$(mktemp -d)
-pids=()
 cleanup() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null && wait "$p" 2>/dev/null || true; done
-  psql -X -q -d postgres -c "drop database if exists $db with (force)" >/dev/null 2>&1 || true
+  stop_services
+  drop_database "$db"
   rm -rf "$work"
 }
 trap cleanup EXIT
 
-psql -X -q -d postgres -c "drop database if exists $db with (force)" >/dev/null
-psql -X -q -d postgres -c "create database $db" >/dev/null
+fresh_database "$db"
 python3 "$here/catalog.py" "$work"
 
 # A venue with a key, made directly in the database (the bench measures sync, not the owner API).
@@ -81,12 +70,8 @@ new_venue() {
 start() { # name port jar [extra env...]
   local name=$1 p=$2 j=$3
   shift 3
-  # shellcheck disable=SC2086
-  env QUARKUS_HTTP_PORT="$p" QUARKUS_MANAGEMENT_PORT="$(management_port "$p")" QUARKUS_HTTP_HOST=127.0.0.1 SPACEDUCK_DATABASE=$db \
-    SPACEDUCK_EVENTS_STREAM=sdbench:sync:events "$@" \
-    java $java_opts -jar "$j" >"$work/$name.log" 2>&1 &
-  pids+=($!)
-  wait_ready "http://127.0.0.1:$(management_port "$p")" "$!" "$work/$name.log" "$name"
+  start_service "$name" "$p" "$j" "$work/$name.log" \
+    SPACEDUCK_DATABASE="$db" SPACEDUCK_EVENTS_STREAM=sdbench:sync:events "$@"
 }
 
 say "starting sync-service on 127.0.0.1:$port ..."

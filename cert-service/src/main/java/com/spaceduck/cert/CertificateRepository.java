@@ -1,6 +1,7 @@
 package com.spaceduck.cert;
 
 import com.spaceduck.platform.contracts.TrustTier;
+import com.spaceduck.platform.events.Rows;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -10,8 +11,6 @@ import io.vertx.mutiny.sqlclient.RowIterator;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /**
@@ -67,19 +66,15 @@ public class CertificateRepository implements PanacheRepositoryBase<Certificate,
     cert.displayName = row.getString("display_name");
     cert.status = CertStatus.valueOf(row.getString("cert_status"));
     cert.trustTier = TrustTier.valueOf(row.getString("trust_tier"));
-    cert.issuedAt = instant(row.getOffsetDateTime("issued_at"));
-    cert.expiresAt = instant(row.getOffsetDateTime("expires_at"));
+    cert.issuedAt = Rows.instant(row, "issued_at");
+    cert.expiresAt = Rows.instant(row, "expires_at");
     cert.country = row.getString("country");
     cert.lambdaVersion = row.getString("lambda_version");
-    cert.revokedAt = instant(row.getOffsetDateTime("revoked_at"));
+    cert.revokedAt = Rows.instant(row, "revoked_at");
     if (row.getColumnIndex("credential") >= 0) {
       cert.credential = row.getString("credential");
     }
     return cert;
-  }
-
-  private static Instant instant(OffsetDateTime at) {
-    return at == null ? null : at.toInstant();
   }
 
   /** The duckling's certificate, or null. */

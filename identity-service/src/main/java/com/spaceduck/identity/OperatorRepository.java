@@ -1,5 +1,6 @@
 package com.spaceduck.identity;
 
+import com.spaceduck.platform.events.Rows;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -23,8 +24,6 @@ public class OperatorRepository {
   }
 
   public Uni<Boolean> isOperator(UUID ducklingId) {
-    return pool.preparedQuery(IS_OPERATOR)
-        .execute(Tuple.of(ducklingId))
-        .map(rows -> rows.iterator().next().getBoolean(0));
+    return Rows.first(pool, IS_OPERATOR, Tuple.of(ducklingId), row -> row.getBoolean(0));
   }
 }

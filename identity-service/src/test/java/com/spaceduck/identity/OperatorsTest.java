@@ -17,7 +17,6 @@ import com.spaceduck.platform.events.EventCodec;
 import com.spaceduck.platform.testing.PostgresTestDatabase;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -128,16 +127,7 @@ class OperatorsTest {
   @Test
   void beakKeysAreRefusedOnOperatorEndpoints() {
     TestDuckling operator = TestDucklings.operator();
-    String key =
-        operator
-            .as()
-            .contentType(ContentType.JSON)
-            .body(Map.of("name", "ops laptop", "tier", "T0"))
-            .post("/beak/keys")
-            .then()
-            .statusCode(201)
-            .extract()
-            .path("key");
+    String key = TestDucklings.createBeakKey(operator, Map.of("name", "ops laptop", "tier", "T0"));
     // The key works elsewhere, as its owner...
     given()
         .auth()

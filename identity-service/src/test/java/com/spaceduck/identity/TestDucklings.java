@@ -165,6 +165,37 @@ public final class TestDucklings {
     return new TestDuckling(id, OPERATOR_EMAIL, signin(OPERATOR_EMAIL));
   }
 
+  /** Registers an agent owned by the duckling (T1 or higher); its id. */
+  public static String registerAgent(TestDuckling owner, String name) {
+    return owner
+        .as()
+        .contentType(ContentType.JSON)
+        .body(Map.of("name", name))
+        .post("/beak/agents")
+        .then()
+        .statusCode(201)
+        .extract()
+        .path("agent_id");
+  }
+
+  /** Marks an agent bonded straight in the database, for tests about what bonding allows. */
+  public static void markBonded(String agentId) {
+    execute("update agents set bonded_at = now() where id = ?", UUID.fromString(agentId));
+  }
+
+  /** Creates a Beak Key from a request body ({@code name}, optionally {@code tier}); the key. */
+  public static String createBeakKey(TestDuckling owner, Map<String, ?> body) {
+    return owner
+        .as()
+        .contentType(ContentType.JSON)
+        .body(body)
+        .post("/beak/keys")
+        .then()
+        .statusCode(201)
+        .extract()
+        .path("key");
+  }
+
   /** What an SRE runs to make someone an operator. */
   public static void grantOperator(String email) {
     queryString("select grant_operator(?, 'test-suite', 'test operator')", email);

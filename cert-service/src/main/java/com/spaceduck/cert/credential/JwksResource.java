@@ -1,14 +1,11 @@
 package com.spaceduck.cert.credential;
 
+import com.spaceduck.platform.keys.JwkSet;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.jboss.resteasy.reactive.Cache;
 
@@ -20,26 +17,17 @@ import org.jboss.resteasy.reactive.Cache;
 @Path("/beak/cert/.well-known/jwks.json")
 public class JwksResource {
 
-  private final CredentialKeys keys;
+  private final JwkSet jwks;
 
   public JwksResource(CredentialKeys keys) {
-    this.keys = keys;
+    this.jwks = JwkSet.ofJson(keys.jwks());
   }
 
-  /** Keys change only with a deployment, so verifiers may cache them for a while. */
   @Operation(summary = "The public keys that verify certificate credentials (JWKS)")
-  @APIResponse(
-      responseCode = "200",
-      description = "OK",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_JSON,
-              schema =
-                  @Schema(type = SchemaType.OBJECT, description = "A JSON Web Key Set (RFC 7517)")))
   @GET
   @Produces(MediaType.APPLICATION_JSON)
-  @Cache(maxAge = 300)
-  public String jwks() {
-    return keys.jwks();
+  @Cache(maxAge = JwkSet.MAX_AGE_SECONDS)
+  public JwkSet jwks() {
+    return jwks;
   }
 }

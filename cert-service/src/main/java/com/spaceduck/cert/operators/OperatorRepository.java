@@ -1,6 +1,7 @@
 package com.spaceduck.cert.operators;
 
 import com.spaceduck.platform.contracts.OperatorChanged;
+import com.spaceduck.platform.events.Rows;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -31,9 +32,8 @@ public class OperatorRepository {
 
   /** Whether identity-service last said this duckling operates. */
   public Uni<Boolean> isOperator(UUID ducklingId) {
-    return pool.preparedQuery(IS_OPERATOR)
-        .execute(Tuple.of(ducklingId))
-        .map(rows -> rows.size() > 0 && rows.iterator().next().getBoolean(0));
+    return Rows.first(pool, IS_OPERATOR, Tuple.of(ducklingId), row -> row.getBoolean(0))
+        .map(Boolean.TRUE::equals);
   }
 
   /** Records the change within the event consumer's transaction. */

@@ -1,11 +1,10 @@
 package com.spaceduck.cert.status;
 
 import com.spaceduck.cert.CertConfig;
+import com.spaceduck.platform.events.Rows;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.RowIterator;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.SecureRandom;
@@ -123,22 +122,18 @@ public class StatusListRepository {
 
   /** The list's size and revoked indexes, or null when there is no such list. */
   public Uni<ListBits> read(int listId) {
-    return pool.preparedQuery(READ)
-        .execute(Tuple.of(listId))
-        .map(
-            rows -> {
-              RowIterator<Row> it = rows.iterator();
-              if (!it.hasNext()) {
-                return null;
-              }
-              Row row = it.next();
-              Integer[] revoked = row.getArrayOfIntegers("revoked");
-              int[] indexes = new int[revoked == null ? 0 : revoked.length];
-              for (int i = 0; i < indexes.length; i++) {
-                indexes[i] = revoked[i];
-              }
-              return new ListBits(row.getInteger("size"), indexes);
-            });
+    return Rows.first(
+        pool,
+        READ,
+        Tuple.of(listId),
+        row -> {
+          Integer[] revoked = row.getArrayOfIntegers("revoked");
+          int[] indexes = new int[revoked == null ? 0 : revoked.length];
+          for (int i = 0; i < indexes.length; i++) {
+            indexes[i] = revoked[i];
+          }
+          return new ListBits(row.getInteger("size"), indexes);
+        });
   }
 
   /** A list's size and the indexes of its revoked certificates. */

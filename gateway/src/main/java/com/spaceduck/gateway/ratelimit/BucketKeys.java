@@ -2,13 +2,10 @@ package com.spaceduck.gateway.ratelimit;
 
 import com.spaceduck.gateway.GatewayConfig;
 import com.spaceduck.gateway.client.TokenSubjects;
+import com.spaceduck.platform.keys.SecretKeys;
 import io.netty.util.NetUtil;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Optional;
 
 /**
@@ -31,19 +28,6 @@ public class BucketKeys {
 
   /** The API key families the services issue: a prefix and 32 URL-safe base64 characters. */
   private static final String[] KEY_PREFIXES = {"bk_live_", "dk_live_", "dk_test_"};
-
-  private static final int KEY_PREFIX_LENGTH = 8;
-  private static final int KEY_LENGTH = KEY_PREFIX_LENGTH + 32;
-
-  private static final ThreadLocal<MessageDigest> SHA256 =
-      ThreadLocal.withInitial(
-          () -> {
-            try {
-              return MessageDigest.getInstance("SHA-256");
-            } catch (NoSuchAlgorithmException e) {
-              throw new IllegalStateException(e);
-            }
-          });
 
   private final TokenSubjects subjects;
   private final int ipv6PrefixLength;
@@ -109,27 +93,12 @@ public class BucketKeys {
 
   /** Whether the credential has the shape of a key the services issue. */
   static boolean wellFormedKey(String credential) {
-    if (credential == null || credential.length() != KEY_LENGTH) {
-      return false;
-    }
-    boolean known = false;
     for (String prefix : KEY_PREFIXES) {
-      known |= credential.startsWith(prefix);
-    }
-    if (!known) {
-      return false;
-    }
-    for (int i = KEY_PREFIX_LENGTH; i < KEY_LENGTH; i++) {
-      char c = credential.charAt(i);
-      if (!((c >= 'A' && c <= 'Z')
-          || (c >= 'a' && c <= 'z')
-          || (c >= '0' && c <= '9')
-          || c == '-'
-          || c == '_')) {
-        return false;
+      if (SecretKeys.wellFormed(credential, prefix)) {
+        return true;
       }
     }
-    return true;
+    return false;
   }
 
   private static boolean ipv4Mapped(byte[] address) {
@@ -148,8 +117,8 @@ public class BucketKeys {
     return subjects.subject(bearer).map(sub -> "user:" + sub);
   }
 
+  /** The first 128 bits of the key's SHA-256, in hex: enough to tell keys' buckets apart. */
   private static String hash(String credential) {
-    byte[] digest = SHA256.get().digest(credential.getBytes(StandardCharsets.UTF_8));
-    return HexFormat.of().formatHex(digest, 0, 16);
+    return SecretKeys.hash(credential).substring(0, 32);
   }
 }

@@ -1,27 +1,25 @@
 package com.spaceduck.gateway.ratelimit;
 
+import static com.spaceduck.gateway.support.TestClients.fresh;
+import static com.spaceduck.gateway.support.TestClients.from;
 import static com.spaceduck.platform.testing.ProblemAssertions.assertProblem;
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.spaceduck.gateway.support.FrozenClockTest;
 import com.spaceduck.gateway.support.RawHttp;
-import com.spaceduck.gateway.support.TestClock;
+import com.spaceduck.gateway.support.TestClients;
 import com.spaceduck.gateway.support.Tokens;
 import com.spaceduck.gateway.support.UpstreamStubs;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
-import jakarta.inject.Inject;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -33,30 +31,10 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 @QuarkusTest
 @WithTestResource(UpstreamStubs.class)
-class AbuseResistanceTest {
-
-  /** Client addresses of this class: 172.16/12, apart from RateLimitTest's 10/8. */
-  private static final AtomicInteger NEXT_CLIENT = new AtomicInteger(1);
+class AbuseResistanceTest extends FrozenClockTest {
 
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final Pattern STATUS = Pattern.compile("^HTTP/1\\.1 (\\d{3})");
-
-  @Inject TestClock clock;
-
-  @BeforeEach
-  void freeze() {
-    clock.freeze();
-  }
-
-  @AfterEach
-  void release() {
-    clock.release();
-  }
-
-  private static String freshClient() {
-    int n = NEXT_CLIENT.getAndIncrement();
-    return "172." + (16 + n / 65536 % 16) + "." + (n / 256 % 256) + "." + (n % 256);
-  }
 
   private static String inventedKey(String prefix) {
     byte[] secret = new byte[24];
@@ -66,11 +44,10 @@ class AbuseResistanceTest {
 
   @Test
   void inventedBearersShareTheirSendersAddressBudget() {
-    String client = freshClient();
+    String client = fresh();
     for (int i = 1; i <= 300; i++) {
       String invented = i % 2 == 0 ? "made-up-" + UUID.randomUUID() : "eyJ" + UUID.randomUUID();
-      given()
-          .header("X-Forwarded-For", client)
+      from(client)
           .header("Authorization", "Bearer " + invented)
           .get("/beak/keys")
           .then()
@@ -78,24 +55,22 @@ class AbuseResistanceTest {
           .header("RateLimit-Remaining", String.valueOf(300 - i));
     }
     assertProblem(
-        given()
-            .header("X-Forwarded-For", client)
+        from(client)
             .header("Authorization", "Bearer made-up-" + UUID.randomUUID())
             .get("/beak/keys")
             .then(),
         429,
         "E4004");
     // The same budget as asking with no credential at all.
-    given().header("X-Forwarded-For", client).get("/beak/keys").then().statusCode(429);
+    from(client).get("/beak/keys").then().statusCode(429);
   }
 
   @Test
   void inventedKeysShareTheirSendersKeysPerIpBudget() {
-    String client = freshClient();
+    String client = fresh();
     // test-keys: 10 per key, 4 per address across keys.
     for (int i = 1; i <= 4; i++) {
-      given()
-          .header("X-Forwarded-For", client)
+      from(client)
           .auth()
           .oauth2(inventedKey("bk_live_"))
           .get("/beak/test/keys/x")
@@ -105,8 +80,7 @@ class AbuseResistanceTest {
           .header("RateLimit-Policy", "4;w=60;burst=4");
     }
     assertProblem(
-            given()
-                .header("X-Forwarded-For", client)
+            from(client)
                 .queryParam("beak_key", inventedKey("bk_live_"))
                 .get("/beak/test/keys/x")
                 .then(),
@@ -114,14 +88,8 @@ class AbuseResistanceTest {
             "E4004")
         .header("RateLimit-Policy", "4;w=60;burst=4");
     // Requests without a key from that address have their own bucket, and so do other addresses.
-    given()
-        .header("X-Forwarded-For", client)
-        .get("/beak/test/keys/x")
-        .then()
-        .statusCode(200)
-        .header("RateLimit-Remaining", "9");
-    given()
-        .header("X-Forwarded-For", freshClient())
+    from(client).get("/beak/test/keys/x").then().statusCode(200).header("RateLimit-Remaining", "9");
+    from(fresh())
         .auth()
         .oauth2(inventedKey("bk_live_"))
         .get("/beak/test/keys/x")
@@ -131,10 +99,9 @@ class AbuseResistanceTest {
 
   @Test
   void aKeyedRequestReportsTheTighterOfItsTwoBuckets() {
-    String client = freshClient();
+    String client = fresh();
     String key = inventedKey("dk_live_");
-    given()
-        .header("X-Forwarded-For", client)
+    from(client)
         .auth()
         .oauth2(key)
         .get("/v1/catalog")
@@ -142,20 +109,13 @@ class AbuseResistanceTest {
         .statusCode(200)
         .header("RateLimit-Policy", "600;w=60;burst=600")
         .header("RateLimit-Remaining", "599");
-    given()
-        .header("X-Forwarded-For", client)
+    from(client)
         .auth()
         .oauth2(inventedKey("dk_test_"))
         .get("/v1/catalog")
         .then()
         .header("RateLimit-Remaining", "599");
-    given()
-        .header("X-Forwarded-For", client)
-        .auth()
-        .oauth2(key)
-        .get("/v1/catalog")
-        .then()
-        .header("RateLimit-Remaining", "598");
+    from(client).auth().oauth2(key).get("/v1/catalog").then().header("RateLimit-Remaining", "598");
   }
 
   @ParameterizedTest(name = "{0}: {1}")
@@ -173,7 +133,7 @@ class AbuseResistanceTest {
       })
   void everySpellingOfAPathDrawsFromItsGroupsBucket(
       String group, String variants, int burst, String code) throws Exception {
-    String client = freshClient();
+    String client = fresh();
     String[] spellings = variants.split(" ");
     for (int i = 1; i <= burst; i++) {
       String path = spellings[i % spellings.length];
@@ -195,7 +155,7 @@ class AbuseResistanceTest {
     // Vert.x refuses such a target before routing, as the services' own HTTP server does.
     String path = "/beak/signup%zz;x";
     String response =
-        RawHttp.get("127.0.0.1", RestAssured.port, path, "X-Forwarded-For: " + freshClient());
+        RawHttp.get("127.0.0.1", RestAssured.port, path, "X-Forwarded-For: " + fresh());
     assertEquals(400, status(response), response);
     assertFalse(UpstreamStubs.seen(path), "the request must not reach the service");
   }
@@ -204,17 +164,16 @@ class AbuseResistanceTest {
   @CsvSource({"/beak;x/signup", "/beak%2Fsignup;x", "/v1;x/sync"})
   void spellingsThatBreakARoutePrefixReachNoService(String path) throws Exception {
     String response =
-        RawHttp.get("127.0.0.1", RestAssured.port, path, "X-Forwarded-For: " + freshClient());
+        RawHttp.get("127.0.0.1", RestAssured.port, path, "X-Forwarded-For: " + fresh());
     assertEquals(404, status(response), response);
     assertFalse(UpstreamStubs.seen(path), "the request must not reach the service");
   }
 
   @Test
   void signInIsLimitedPerAddress() {
-    String client = freshClient();
+    String client = fresh();
     for (int i = 1; i <= 10; i++) {
-      given()
-          .header("X-Forwarded-For", client)
+      from(client)
           .post("/beak/signin")
           .then()
           .statusCode(200)
@@ -222,15 +181,14 @@ class AbuseResistanceTest {
           .header("RateLimit-Remaining", String.valueOf(10 - i));
     }
     // One token every 3 s.
-    assertProblem(
-            given().header("X-Forwarded-For", client).post("/beak/signin").then(), 429, "E4004")
+    assertProblem(from(client).post("/beak/signin").then(), 429, "E4004")
         .header("Retry-After", "3");
-    given().header("X-Forwarded-For", freshClient()).post("/beak/signin").then().statusCode(200);
+    from(fresh()).post("/beak/signin").then().statusCode(200);
   }
 
   @Test
   void aClientWrittenForwardedForLineCannotChooseTheBucket() throws Exception {
-    String client = freshClient();
+    String client = fresh();
     String path = "/beak/newsletter/subscribe";
     // The client sends its own line with a new address each time; the trusted proxy adds a line.
     for (int i = 0; i < 3; i++) {
@@ -239,7 +197,7 @@ class AbuseResistanceTest {
               "127.0.0.1",
               RestAssured.port,
               path,
-              "X-Forwarded-For: " + freshClient(),
+              "X-Forwarded-For: " + fresh(),
               "X-Forwarded-For: " + client);
       assertEquals(i < 2 ? 200 : 429, status(response), "request " + (i + 1) + ": " + response);
     }
@@ -247,40 +205,28 @@ class AbuseResistanceTest {
 
   @Test
   void ipv6ClientsShareABucketPerSlash64() {
-    int n = NEXT_CLIENT.getAndIncrement();
+    String site = TestClients.freshV6Site();
     String path = "/beak/support/contact";
-    String network = "2001:db8:" + Integer.toHexString(n) + ":1:";
-    given()
-        .header("X-Forwarded-For", network + ":1")
-        .get(path)
-        .then()
-        .statusCode(200)
-        .header("RateLimit-Remaining", "1");
-    given()
-        .header("X-Forwarded-For", network + "ffff:ffff:ffff:fffe")
+    String network = site + ":1:";
+    from(network + ":1").get(path).then().statusCode(200).header("RateLimit-Remaining", "1");
+    from(network + "ffff:ffff:ffff:fffe")
         .get(path)
         .then()
         .statusCode(200)
         .header("RateLimit-Remaining", "0");
-    given().header("X-Forwarded-For", network + "abcd::42").get(path).then().statusCode(429);
-    given()
-        .header("X-Forwarded-For", "2001:db8:" + Integer.toHexString(n) + ":2::1")
-        .get(path)
-        .then()
-        .statusCode(200)
-        .header("RateLimit-Remaining", "1");
+    from(network + "abcd::42").get(path).then().statusCode(429);
+    from(site + ":2::1").get(path).then().statusCode(200).header("RateLimit-Remaining", "1");
   }
 
   @Test
   void tokensWithoutOrForAnotherAudienceNameNoUser() {
-    String client = freshClient();
+    String client = fresh();
     String noAudience = Tokens.sdToken(UUID.randomUUID().toString(), Tokens.ISSUER, null);
     String otherAudience =
         Tokens.sdToken(UUID.randomUUID().toString(), Tokens.ISSUER, "https://other.example/api");
     String[] notUsers = {noAudience, otherAudience};
     for (int i = 0; i < notUsers.length; i++) {
-      given()
-          .header("X-Forwarded-For", client)
+      from(client)
           .auth()
           .oauth2(notUsers[i])
           .get("/beak/cert/view")
@@ -289,14 +235,9 @@ class AbuseResistanceTest {
           .header("RateLimit-Remaining", String.valueOf(29 - i));
     }
     // The address's bucket, not a user's: a request without any token continues it.
-    given()
-        .header("X-Forwarded-For", client)
-        .get("/beak/cert/view")
-        .then()
-        .header("RateLimit-Remaining", "27");
+    from(client).get("/beak/cert/view").then().header("RateLimit-Remaining", "27");
     // A token for the API names its user, who has a bucket of their own.
-    given()
-        .header("X-Forwarded-For", client)
+    from(client)
         .auth()
         .oauth2(Tokens.sdToken(UUID.randomUUID().toString()))
         .get("/beak/cert/view")

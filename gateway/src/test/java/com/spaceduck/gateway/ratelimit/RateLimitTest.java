@@ -1,5 +1,7 @@
 package com.spaceduck.gateway.ratelimit;
 
+import static com.spaceduck.gateway.support.TestClients.fresh;
+import static com.spaceduck.gateway.support.TestClients.from;
 import static com.spaceduck.platform.testing.ProblemAssertions.assertProblem;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
@@ -7,8 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.spaceduck.gateway.GatewayConfig;
+import com.spaceduck.gateway.support.FrozenClockTest;
 import com.spaceduck.gateway.support.RawHttp;
-import com.spaceduck.gateway.support.TestClock;
 import com.spaceduck.gateway.support.Tokens;
 import com.spaceduck.gateway.support.UpstreamStubs;
 import io.quarkus.redis.datasource.RedisDataSource;
@@ -26,9 +28,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -36,29 +35,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** Limits against the real Redis, with the clock frozen so no token refills unless told to. */
 @QuarkusTest
 @WithTestResource(UpstreamStubs.class)
-class RateLimitTest {
+class RateLimitTest extends FrozenClockTest {
 
-  private static final AtomicInteger NEXT_CLIENT = new AtomicInteger(1);
-
-  @Inject TestClock clock;
   @Inject RedisDataSource redis;
   @Inject GatewayConfig config;
-
-  @BeforeEach
-  void freeze() {
-    clock.freeze();
-  }
-
-  @AfterEach
-  void release() {
-    clock.release();
-  }
-
-  /** A client address no other test uses (documentation range, vouched for by the trusted peer). */
-  private static String freshClient() {
-    int n = NEXT_CLIENT.getAndIncrement();
-    return "10." + (n / 65536 % 256) + "." + (n / 256 % 256) + "." + (n % 256);
-  }
 
   @ParameterizedTest(name = "{0}: burst {2}, then 429 {3} with Retry-After {4}")
   @CsvSource({
@@ -75,16 +55,16 @@ class RateLimitTest {
   })
   void eachGroupAdmitsItsBurstThenLimits(
       String group, String path, int burst, String code, int retryAfter) {
-    String client = freshClient();
+    String client = fresh();
     for (int i = 1; i <= burst; i++) {
-      Response response = given().header("X-Forwarded-For", client).get(path);
+      Response response = from(client).get(path);
       assertTrue(
           response.statusCode() != 429,
           group + ": request " + i + " of a burst of " + burst + " was limited");
       assertEquals(String.valueOf(burst), response.header("RateLimit-Limit"), group);
       assertEquals(String.valueOf(burst - i), response.header("RateLimit-Remaining"), group);
     }
-    assertProblem(given().header("X-Forwarded-For", client).get(path).then(), 429, code)
+    assertProblem(from(client).get(path).then(), 429, code)
         .header("Retry-After", String.valueOf(retryAfter))
         .header("RateLimit-Remaining", "0")
         .header("RateLimit-Limit", String.valueOf(burst));
@@ -92,9 +72,8 @@ class RateLimitTest {
 
   @Test
   void limitedResponsesCarryPolicyAndReset() {
-    String client = freshClient();
-    given()
-        .header("X-Forwarded-For", client)
+    String client = fresh();
+    from(client)
         .get("/beak/signup")
         .then()
         .header("RateLimit-Policy", "10;w=60;burst=5")
@@ -105,41 +84,21 @@ class RateLimitTest {
 
   @Test
   void retryAfterIsExactToTheRefill() {
-    String client = freshClient();
+    String client = fresh();
     for (int i = 0; i < 5; i++) {
-      given().header("X-Forwarded-For", client).get("/beak/signup").then().statusCode(200);
+      from(client).get("/beak/signup").then().statusCode(200);
     }
-    given()
-        .header("X-Forwarded-For", client)
-        .get("/beak/signup")
-        .then()
-        .statusCode(429)
-        .header("Retry-After", "6");
+    from(client).get("/beak/signup").then().statusCode(429).header("Retry-After", "6");
     clock.advance(Duration.ofMillis(5_900));
-    given()
-        .header("X-Forwarded-For", client)
-        .get("/beak/signup")
-        .then()
-        .statusCode(429)
-        .header("Retry-After", "1");
+    from(client).get("/beak/signup").then().statusCode(429).header("Retry-After", "1");
     clock.advance(Duration.ofMillis(100));
-    given()
-        .header("X-Forwarded-For", client)
-        .get("/beak/signup")
-        .then()
-        .statusCode(200)
-        .header("RateLimit-Remaining", "0");
-    given()
-        .header("X-Forwarded-For", client)
-        .get("/beak/signup")
-        .then()
-        .statusCode(429)
-        .header("Retry-After", "6");
+    from(client).get("/beak/signup").then().statusCode(200).header("RateLimit-Remaining", "0");
+    from(client).get("/beak/signup").then().statusCode(429).header("Retry-After", "6");
   }
 
   @Test
   void concurrentClientsNeverExceedTheCapacity() throws Exception {
-    String client = freshClient();
+    String client = fresh();
     HttpClient http = HttpClient.newBuilder().build();
     URI uri = URI.create("http://127.0.0.1:" + RestAssured.port + "/beak/test/concurrent");
     List<CompletableFuture<HttpResponse<Void>>> calls = new ArrayList<>();
@@ -165,12 +124,11 @@ class RateLimitTest {
 
   @Test
   void leasedTokensSpareRoundTripsButNeverExceedTheCapacity() {
-    String client = freshClient();
+    String client = fresh();
     String path = "/beak/test/leased";
     // Capacity 1000: one round trip takes a lease of 20 tokens (2%).
     for (int i = 1; i <= 21; i++) {
-      given()
-          .header("X-Forwarded-For", client)
+      from(client)
           .get(path)
           .then()
           .statusCode(200)
@@ -182,7 +140,7 @@ class RateLimitTest {
     long intervalMicros = 60_000_000 / 1000;
     assertEquals(40, (Long.parseLong(tat) - nowMicros) / intervalMicros, "two leases of 20 taken");
     int admitted = 21;
-    while (given().header("X-Forwarded-For", client).get(path).statusCode() == 200) {
+    while (from(client).get(path).statusCode() == 200) {
       admitted++;
       assertTrue(admitted <= 1000, "more admitted than the capacity");
     }
@@ -191,31 +149,19 @@ class RateLimitTest {
 
   @Test
   void clientsBehindATrustedProxyHaveTheirOwnBuckets() {
-    String first = freshClient();
-    String second = freshClient();
+    String first = fresh();
+    String second = fresh();
     for (int i = 0; i < 2; i++) {
-      given()
-          .header("X-Forwarded-For", first)
-          .get("/beak/newsletter/subscribe")
-          .then()
-          .statusCode(200);
+      from(first).get("/beak/newsletter/subscribe").then().statusCode(200);
     }
-    given()
-        .header("X-Forwarded-For", first)
-        .get("/beak/newsletter/subscribe")
-        .then()
-        .statusCode(429);
+    from(first).get("/beak/newsletter/subscribe").then().statusCode(429);
     // A spoofed left-most entry changes nothing: the right-most untrusted address counts.
     given()
         .header("X-Forwarded-For", "192.0.2.1, " + first)
         .get("/beak/newsletter/subscribe")
         .then()
         .statusCode(429);
-    given()
-        .header("X-Forwarded-For", second)
-        .get("/beak/newsletter/subscribe")
-        .then()
-        .statusCode(200);
+    from(second).get("/beak/newsletter/subscribe").then().statusCode(200);
   }
 
   @Test
@@ -236,27 +182,14 @@ class RateLimitTest {
 
   @Test
   void userGroupsAreKeyedByTheVerifiedUser() {
-    String client = freshClient();
+    String client = fresh();
     String alice = Tokens.sdToken(UUID.randomUUID().toString());
     String bob = Tokens.sdToken(UUID.randomUUID().toString());
     for (int i = 0; i < 30; i++) {
-      given()
-          .header("X-Forwarded-For", client)
-          .auth()
-          .oauth2(alice)
-          .get("/beak/cert/view")
-          .then()
-          .statusCode(200);
+      from(client).auth().oauth2(alice).get("/beak/cert/view").then().statusCode(200);
     }
-    given()
-        .header("X-Forwarded-For", client)
-        .auth()
-        .oauth2(alice)
-        .get("/beak/cert/view")
-        .then()
-        .statusCode(429);
-    given()
-        .header("X-Forwarded-For", client)
+    from(client).auth().oauth2(alice).get("/beak/cert/view").then().statusCode(429);
+    from(client)
         .auth()
         .oauth2(bob)
         .get("/beak/cert/view")
@@ -267,19 +200,17 @@ class RateLimitTest {
 
   @Test
   void unverifiableTokensAreKeyedByClientAddress() {
-    String client = freshClient();
+    String client = fresh();
     String wrongIssuer = Tokens.sdToken(UUID.randomUUID().toString(), "https://evil.example");
     String tampered = Tokens.sdToken(UUID.randomUUID().toString()) + "x";
-    given()
-        .header("X-Forwarded-For", client)
+    from(client)
         .auth()
         .oauth2(wrongIssuer)
         .get("/beak/cert/view")
         .then()
         .header("RateLimit-Remaining", "29");
     // A different invented token still lands in the same (address) bucket.
-    given()
-        .header("X-Forwarded-For", client)
+    from(client)
         .auth()
         .oauth2(tampered)
         .get("/beak/cert/view")
@@ -289,48 +220,29 @@ class RateLimitTest {
 
   @Test
   void beakKeysInTheQueryCountLikeBearerKeys() {
-    String client = freshClient();
+    String client = fresh();
     String key = "bk_live_" + UUID.randomUUID().toString().replace("-", "");
-    given()
-        .header("X-Forwarded-For", client)
+    from(client)
         .queryParam("beak_key", key)
         .get("/beak/webhooks/in")
         .then()
         .header("RateLimit-Remaining", "299");
-    given()
-        .header("X-Forwarded-For", client)
+    from(client)
         .auth()
         .oauth2(key)
         .get("/beak/webhooks/in")
         .then()
         .header("RateLimit-Remaining", "298");
-    given()
-        .header("X-Forwarded-For", client)
-        .get("/beak/webhooks/in")
-        .then()
-        .header("RateLimit-Remaining", "299");
+    from(client).get("/beak/webhooks/in").then().header("RateLimit-Remaining", "299");
   }
 
   @Test
   void apiKeyGroupsAreKeyedByTheKey() {
-    String client = freshClient();
+    String client = fresh();
     String key = "dk_live_" + UUID.randomUUID().toString().replace("-", "");
-    given()
-        .header("X-Forwarded-For", client)
-        .auth()
-        .oauth2(key)
-        .get("/v1/catalog")
-        .then()
-        .header("RateLimit-Remaining", "599");
-    given()
-        .header("X-Forwarded-For", client)
-        .auth()
-        .oauth2(key)
-        .get("/v1/catalog")
-        .then()
-        .header("RateLimit-Remaining", "598");
-    given()
-        .header("X-Forwarded-For", client)
+    from(client).auth().oauth2(key).get("/v1/catalog").then().header("RateLimit-Remaining", "599");
+    from(client).auth().oauth2(key).get("/v1/catalog").then().header("RateLimit-Remaining", "598");
+    from(client)
         .auth()
         .oauth2("dk_live_" + UUID.randomUUID().toString().replace("-", ""))
         .get("/v1/catalog")

@@ -1,7 +1,8 @@
 package com.spaceduck.gateway.ratelimit;
 
+import static com.spaceduck.gateway.support.TestClients.fresh;
+import static com.spaceduck.gateway.support.TestClients.from;
 import static com.spaceduck.platform.testing.ProblemAssertions.assertProblem;
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,7 +12,6 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -29,21 +29,16 @@ class RedisOutageTest {
     await().atMost(Duration.ofSeconds(15)).until(limiter::redisAvailable);
   }
 
-  private static String client() {
-    return "172.16." + (int) (Math.random() * 250) + "." + (1 + (int) (Math.random() * 250));
-  }
-
   @Test
   void failOpenGroupsKeepLimitingLocally() {
     UpstreamStubs.redis().cut();
-    String client = client();
-    given().header("X-Forwarded-For", client).get("/beak/test/open").then().statusCode(200);
+    String client = fresh();
+    from(client).get("/beak/test/open").then().statusCode(200);
     await().atMost(Duration.ofSeconds(10)).until(() -> !limiter.redisAvailable());
-    String fresh = client();
-    given().header("X-Forwarded-For", fresh).get("/beak/test/open").then().statusCode(200);
-    given().header("X-Forwarded-For", fresh).get("/beak/test/open").then().statusCode(200);
-    assertProblem(
-        given().header("X-Forwarded-For", fresh).get("/beak/test/open").then(), 429, "E4004");
+    String fresh = fresh();
+    from(fresh).get("/beak/test/open").then().statusCode(200);
+    from(fresh).get("/beak/test/open").then().statusCode(200);
+    assertProblem(from(fresh).get("/beak/test/open").then(), 429, "E4004");
     assertTrue(
         registry.counter("spaceduck.gateway.ratelimit.fallback", "group", "test-open").count()
             >= 3);
@@ -51,29 +46,17 @@ class RedisOutageTest {
 
   @Test
   void failClosedGroupsRefuseUntilRedisReturns() {
-    String client = client();
-    given().header("X-Forwarded-For", client).get("/beak/test/closed").then().statusCode(200);
+    String client = fresh();
+    from(client).get("/beak/test/closed").then().statusCode(200);
     UpstreamStubs.redis().cut();
     await()
         .atMost(Duration.ofSeconds(10))
-        .until(
-            () ->
-                given().header("X-Forwarded-For", client).get("/beak/test/closed").statusCode()
-                    == 503);
-    assertProblem(
-            given().header("X-Forwarded-For", client).get("/beak/test/closed").then(), 503, "E5003")
+        .until(() -> from(client).get("/beak/test/closed").statusCode() == 503);
+    assertProblem(from(client).get("/beak/test/closed").then(), 503, "E5003")
         .header("Retry-After", "1");
     UpstreamStubs.redis().restore();
     await()
         .atMost(Duration.ofSeconds(15))
-        .until(
-            () ->
-                given()
-                        .header(
-                            "X-Forwarded-For",
-                            "172.31.0." + (1 + UUID.randomUUID().hashCode() % 100 + 100))
-                        .get("/beak/test/closed")
-                        .statusCode()
-                    == 200);
+        .until(() -> from(fresh()).get("/beak/test/closed").statusCode() == 200);
   }
 }

@@ -61,13 +61,7 @@ public class AgentsResource {
   }
 
   @Operation(summary = "Bond the caller with an agent")
-  @APIResponse(
-      responseCode = "200",
-      description = "OK",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = AgentResponse.class)))
+  @APIResponse(responseCode = "200")
   @APIResponse(
       responseCode = "403",
       description = "Trust tier insufficient: T2 or higher is required")

@@ -1,17 +1,16 @@
 package com.spaceduck.identity.keys;
 
 import com.spaceduck.platform.contracts.TrustTier;
+import com.spaceduck.platform.events.Rows;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
@@ -51,9 +50,7 @@ public class BeakKeyRepository implements PanacheRepositoryBase<BeakKey, UUID> {
 
   /** The key with this hash, or {@code null}: one prepared, indexed lookup. */
   public Uni<KeyOwner> findOwner(String hash) {
-    return pool.preparedQuery(FIND_OWNER)
-        .execute(Tuple.of(hash))
-        .map(BeakKeyRepository::firstOwner);
+    return Rows.first(pool, FIND_OWNER, Tuple.of(hash), BeakKeyRepository::owner);
   }
 
   /** Sets {@code last_used_at} to {@code at} unless it is already {@code since} or later. */
@@ -80,18 +77,13 @@ public class BeakKeyRepository implements PanacheRepositoryBase<BeakKey, UUID> {
         .firstResult();
   }
 
-  private static KeyOwner firstOwner(RowSet<Row> rows) {
-    if (rows.size() == 0) {
-      return null;
-    }
-    Row row = rows.iterator().next();
-    OffsetDateTime lastUsed = row.getOffsetDateTime(5);
+  private static KeyOwner owner(Row row) {
     return new KeyOwner(
         row.getUUID(0),
         row.getUUID(1),
         TrustTier.valueOf(row.getString(2)),
         row.getOffsetDateTime(3).toInstant(),
         row.getBoolean(4),
-        lastUsed == null ? null : lastUsed.toInstant());
+        Rows.instant(row, 5));
   }
 }

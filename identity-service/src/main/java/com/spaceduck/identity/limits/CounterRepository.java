@@ -1,5 +1,6 @@
 package com.spaceduck.identity.limits;
 
+import com.spaceduck.platform.events.Rows;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -10,7 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.function.Function;
 
@@ -84,9 +84,7 @@ public class CounterRepository {
         .map(
             rows -> {
               Row row = rows.iterator().next();
-              OffsetDateTime last = row.getOffsetDateTime(2);
-              return new Count(
-                  row.getInteger(0), row.getInteger(1), last == null ? null : last.toInstant());
+              return new Count(row.getInteger(0), row.getInteger(1), Rows.instant(row, 2));
             });
   }
 

@@ -52,13 +52,7 @@ public class VerificationResource {
   }
 
   @Operation(summary = "Confirm the email with the code")
-  @APIResponse(
-      responseCode = "200",
-      description = "OK",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = VerifiedResponse.class)))
+  @APIResponse(responseCode = "200")
   @APIResponse(responseCode = "429", description = "Today's wrong guesses are used up")
   @POST
   @Path("email/confirm")
@@ -88,13 +82,7 @@ public class VerificationResource {
   }
 
   @Operation(summary = "Confirm the phone number with the code")
-  @APIResponse(
-      responseCode = "200",
-      description = "OK",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = VerifiedResponse.class)))
+  @APIResponse(responseCode = "200")
   @APIResponse(responseCode = "429", description = "Today's wrong guesses are used up")
   @POST
   @Path("phone/confirm")

@@ -1,7 +1,8 @@
 package com.spaceduck.identity.pecks;
 
-import static com.spaceduck.identity.TestDucklings.execute;
+import static com.spaceduck.identity.TestDucklings.markBonded;
 import static com.spaceduck.identity.TestDucklings.queryLong;
+import static com.spaceduck.identity.TestDucklings.registerAgent;
 import static com.spaceduck.platform.testing.ProblemAssertions.assertProblem;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
@@ -34,22 +35,10 @@ class PecksTest {
   @BeforeEach
   void twoDucklingsWithAgents() {
     sender = TestDucklings.atT1();
-    fromAgent = agent(sender, "Scout");
+    fromAgent = registerAgent(sender, "Scout");
     receiver = TestDucklings.atT1();
-    toAgent = agent(receiver, "Listener");
-    execute("update agents set bonded_at = now() where id = ?", UUID.fromString(toAgent));
-  }
-
-  private static String agent(TestDuckling owner, String name) {
-    return owner
-        .as()
-        .contentType(ContentType.JSON)
-        .body(Map.of("name", name))
-        .post("/beak/agents")
-        .then()
-        .statusCode(201)
-        .extract()
-        .path("agent_id");
+    toAgent = registerAgent(receiver, "Listener");
+    markBonded(toAgent);
   }
 
   private static ValidatableResponse peck(TestDuckling caller, Object body) {

@@ -2,6 +2,7 @@ package com.spaceduck.identity.token;
 
 import static com.spaceduck.platform.testing.ProblemAssertions.assertProblem;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -70,7 +71,14 @@ class TokenTest {
   void jwksPublishesTheKeyThatVerifiesTokens() throws Exception {
     TestDuckling duckling = TestDucklings.create();
     JsonPath jwks =
-        given().get("/beak/.well-known/jwks.json").then().statusCode(200).extract().jsonPath();
+        given()
+            .get("/beak/.well-known/jwks.json")
+            .then()
+            .statusCode(200)
+            .contentType("application/json")
+            .header("Cache-Control", containsString("max-age=300"))
+            .extract()
+            .jsonPath();
     assertEquals("RSA", jwks.getString("keys[0].kty"));
     assertEquals("RS256", jwks.getString("keys[0].alg"));
     assertEquals("sig", jwks.getString("keys[0].use"));

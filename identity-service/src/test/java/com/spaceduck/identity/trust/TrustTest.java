@@ -236,16 +236,7 @@ class TrustTest {
 
     assertProblem(elevate(duckling, Map.of("target_tier", "T3")), 403, "E4002")
         .body("detail", containsString("bonded agent"));
-    String agent =
-        duckling
-            .as()
-            .contentType(ContentType.JSON)
-            .body(Map.of("name", "Scout"))
-            .post("/beak/agents")
-            .then()
-            .statusCode(201)
-            .extract()
-            .path("agent_id");
+    String agent = TestDucklings.registerAgent(duckling, "Scout");
     duckling
         .as()
         .post("/beak/agents/" + agent + "/bond")

@@ -1,8 +1,10 @@
 package com.spaceduck.identity.webhooks;
 
 import static com.spaceduck.identity.TestDucklings.execute;
+import static com.spaceduck.identity.TestDucklings.markBonded;
 import static com.spaceduck.identity.TestDucklings.queryLong;
 import static com.spaceduck.identity.TestDucklings.queryString;
+import static com.spaceduck.identity.TestDucklings.registerAgent;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
@@ -31,27 +33,20 @@ import io.restassured.http.ContentType;
 import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @WithTestResource(PostgresTestDatabase.class)
-class DeliveryTest {
-
-  private static final Duration WAIT = Duration.ofSeconds(40);
+class DeliveryTest extends WebhookFixtures {
 
   @Inject Vertx vertx;
   @Inject WebhookDelivery delivery;
@@ -64,77 +59,10 @@ class DeliveryTest {
   @Inject EventCodec codec;
 
   private final ObjectMapper json = new ObjectMapper();
-  private Receiver receiver;
-
-  @BeforeEach
-  void startReceiver() throws Exception {
-    receiver = new Receiver();
-  }
 
   @AfterEach
-  void stopReceiver() {
-    receiver.close();
+  void resetClock() {
     clock.reset();
-  }
-
-  private record Hook(String id, String secret) {}
-
-  private Hook subscribe(TestDuckling owner, String path, List<String> events) {
-    var created =
-        owner
-            .as()
-            .contentType(ContentType.JSON)
-            .body(Map.of("url", receiver.url(path), "events", events))
-            .post("/beak/webhooks")
-            .then()
-            .statusCode(201)
-            .extract();
-    return new Hook(created.path("webhook_id"), created.path("secret"));
-  }
-
-  private static String registerAgent(TestDuckling owner, String name) {
-    return owner
-        .as()
-        .contentType(ContentType.JSON)
-        .body(Map.of("name", name))
-        .post("/beak/agents")
-        .then()
-        .statusCode(201)
-        .extract()
-        .path("agent_id");
-  }
-
-  /** Standard Webhooks verification, as a receiver does it: any listed v1 signature may match. */
-  private static boolean verifies(String secret, Receiver.Received request) throws Exception {
-    Mac mac = Mac.getInstance("HmacSHA256");
-    mac.init(
-        new SecretKeySpec(
-            Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
-    String signed =
-        request.header("webhook-id")
-            + "."
-            + request.header("webhook-timestamp")
-            + "."
-            + request.body();
-    String expected =
-        Base64.getEncoder().encodeToString(mac.doFinal(signed.getBytes(StandardCharsets.UTF_8)));
-    for (String candidate : request.header("webhook-signature").split(" ")) {
-      if (candidate.equals("v1," + expected)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static void awaitDelivered(String messageId) {
-    await()
-        .atMost(WAIT)
-        .until(
-            () ->
-                "delivered"
-                    .equals(
-                        queryString(
-                            "select status from webhook_messages where id = ?::uuid", messageId)));
   }
 
   @Test
@@ -175,7 +103,7 @@ class DeliveryTest {
         subscribe(receiverOwner, receiverPath, List.of("peck.sent", "trust.elevated"));
     String from = registerAgent(sender, "A");
     String to = registerAgent(receiverOwner, "B");
-    execute("update agents set bonded_at = now() where id = ?", UUID.fromString(to));
+    markBonded(to);
     String peckId =
         sender
             .as()
@@ -196,14 +124,29 @@ class DeliveryTest {
     assertEquals(from, data.get("from_agent_id").asText());
   }
 
+  /**
+   * Registers an agent for a webhook at a {@code /flaky} path and waits until the first attempt
+   * (answered 500) is recorded; the message's id.
+   */
+  private String firstAttemptFailed(TestDuckling owner, String path, String agentName) {
+    registerAgent(owner, agentName);
+    await().atMost(WAIT).until(() -> receiver.at(path).size() == 1);
+    String messageId = receiver.at(path).get(0).header("webhook-id");
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                queryLong("select attempts from webhook_messages where id = ?::uuid", messageId)
+                    == 1);
+    return messageId;
+  }
+
   @Test
   void aFailedAttemptIsRetriedWithBackoffUntilItSucceeds() {
     TestDuckling owner = TestDucklings.atT1();
     String path = "/flaky/" + UUID.randomUUID();
     Hook hook = subscribe(owner, path, List.of("agent.registered"));
-    registerAgent(owner, "Retry");
-    await().atMost(WAIT).until(() -> receiver.at(path).size() == 1);
-    String messageId = receiver.at(path).get(0).header("webhook-id");
+    String messageId = firstAttemptFailed(owner, path, "Retry");
     await()
         .atMost(WAIT)
         .until(
@@ -242,20 +185,10 @@ class DeliveryTest {
     for (int attempt = 1; attempt <= 7; attempt++) {
       int expected = attempt;
       await().atMost(WAIT).until(() -> receiver.at(path).size() >= expected);
-      await()
-          .atMost(WAIT)
-          .until(
-              () ->
-                  queryLong(
-                          "select attempts from webhook_messages where subscription_id = ?::uuid",
-                          hook.id())
-                      == expected);
+      await().atMost(WAIT).until(() -> attempts(hook.id()) == expected);
       clock.advance(Duration.ofHours(11));
     }
-    assertEquals(
-        "failed",
-        queryString(
-            "select status from webhook_messages where subscription_id = ?::uuid", hook.id()));
+    assertEquals("failed", messageColumn(hook.id(), "status"));
     assertEquals(7, receiver.at(path).size(), "no attempt after giving up");
     // Failing since long enough: the next failure disables it.
     execute(
@@ -286,15 +219,7 @@ class DeliveryTest {
     TestDuckling owner = TestDucklings.create();
     String path = "/ok/" + UUID.randomUUID();
     Hook hook = subscribe(owner, path, List.of("agent.registered"));
-    for (int i = 1; i <= 40; i++) {
-      execute(
-          "insert into webhook_messages (id, subscription_id, sequence, event_type, payload, status,"
-              + " attempts, next_attempt_at, created_at)"
-              + " values (gen_random_uuid(), ?::uuid, ?, 'agent.registered', '{}', 'pending', 0,"
-              + " now() - interval '1 second', now())",
-          hook.id(),
-          (long) i);
-    }
+    insertMessages(hook.id(), 40, "pending", "1 second", "0 seconds");
     List<CompletableFuture<Integer>> runs =
         List.of(
             delivery.runOnce().subscribeAsCompletionStage(),
@@ -329,28 +254,10 @@ class DeliveryTest {
         "update webhook_subscriptions set url = 'http://169.254.169.254/latest/meta-data/' where id = ?::uuid",
         metadata.id());
     registerAgent(owner, "Wanderer");
-    await()
-        .atMost(WAIT)
-        .until(
-            () ->
-                "302"
-                    .equals(
-                        queryString(
-                            "select last_status from webhook_messages where subscription_id = ?::uuid",
-                            redirected.id())));
+    await().atMost(WAIT).until(() -> "302".equals(messageColumn(redirected.id(), "last_status")));
     assertEquals(0, receiver.at("/ok/redirected").size(), "the redirect was not followed");
-    await()
-        .atMost(WAIT)
-        .until(
-            () ->
-                queryLong(
-                        "select attempts from webhook_messages where subscription_id = ?::uuid",
-                        metadata.id())
-                    == 1);
-    String error =
-        queryString(
-            "select last_error from webhook_messages where subscription_id = ?::uuid",
-            metadata.id());
+    await().atMost(WAIT).until(() -> attempts(metadata.id()) == 1);
+    String error = messageColumn(metadata.id(), "last_error");
     assertTrue(error.startsWith("Refused target"), error);
   }
 
@@ -380,15 +287,7 @@ class DeliveryTest {
     TestDuckling owner = TestDucklings.atT1();
     String path = "/flaky/" + UUID.randomUUID();
     Hook hook = subscribe(owner, path, List.of("agent.registered"));
-    registerAgent(owner, "Survivor");
-    await().atMost(WAIT).until(() -> receiver.at(path).size() == 1);
-    String messageId = receiver.at(path).get(0).header("webhook-id");
-    await()
-        .atMost(WAIT)
-        .until(
-            () ->
-                queryLong("select attempts from webhook_messages where id = ?::uuid", messageId)
-                    == 1);
+    String messageId = firstAttemptFailed(owner, path, "Survivor");
     // The retry as the schedule's second step would have it: half an hour away, so the running
     // worker leaves it alone; nothing but the row says when it is due.
     execute(
@@ -462,20 +361,9 @@ class DeliveryTest {
     await().atMost(WAIT).until(() -> receiver.at(hang).size() == 1);
     insertDue(quick.id());
     await().atMost(WAIT).until(() -> receiver.at(fast).size() == 1);
-    await()
-        .atMost(WAIT)
-        .until(
-            () ->
-                "delivered"
-                    .equals(
-                        queryString(
-                            "select status from webhook_messages where subscription_id = ?::uuid",
-                            quick.id())));
+    await().atMost(WAIT).until(() -> "delivered".equals(messageColumn(quick.id(), "status")));
     // The unanswered attempt is still in flight (not yet recorded) while the other was delivered.
-    assertEquals(
-        0L,
-        queryLong(
-            "select attempts from webhook_messages where subscription_id = ?::uuid", stuck.id()));
+    assertEquals(0L, attempts(stuck.id()));
   }
 
   @Test
@@ -488,18 +376,10 @@ class DeliveryTest {
     int share = config.webhooks().perSubscriptionConcurrency();
     // A backlog three times the share, older than anything of the other subscription: the oldest
     // due messages, which a claim takes first.
-    insertDue(stuck.id(), 3 * share, "2 minutes");
-    insertDue(quick.id(), 1, "1 minute");
+    insertMessages(stuck.id(), 3 * share, "pending", "2 minutes", "0 seconds");
+    insertMessages(quick.id(), 1, "pending", "1 minute", "0 seconds");
     delivery.wake();
-    await()
-        .atMost(WAIT)
-        .until(
-            () ->
-                "delivered"
-                    .equals(
-                        queryString(
-                            "select status from webhook_messages where subscription_id = ?::uuid",
-                            quick.id())));
+    await().atMost(WAIT).until(() -> "delivered".equals(messageColumn(quick.id(), "status")));
     await().atMost(WAIT).until(() -> receiver.at(hang).size() >= share);
     // In flight to the stuck endpoint: what it received less the attempts already recorded (those
     // that timed out). Never above its share, although the claim had room for the whole backlog.
@@ -512,22 +392,6 @@ class DeliveryTest {
     assertTrue(
         received - recorded <= share,
         received + " received, " + recorded + " recorded: more than " + share + " in flight");
-  }
-
-  private static void insertDue(String webhookId) {
-    insertDue(webhookId, 1, "1 second");
-  }
-
-  /** {@code count} messages due since {@code ago}, sequence 1 and on. */
-  private static void insertDue(String webhookId, int count, String ago) {
-    execute(
-        "insert into webhook_messages (id, subscription_id, sequence, event_type, payload, status,"
-            + " attempts, next_attempt_at, created_at)"
-            + " select gen_random_uuid(), ?::uuid, n, 'agent.registered', '{}', 'pending', 0,"
-            + " now() - ?::interval, now() from generate_series(1, ?) n",
-        webhookId,
-        ago,
-        count);
   }
 
   private void publish(UUID subject, EventData data) {

@@ -18,69 +18,50 @@ import com.spaceduck.platform.testing.PostgresTestDatabase;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.vertx.core.Vertx;
-import jakarta.inject.Inject;
-import java.time.Duration;
+import io.restassured.response.ValidatableResponse;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @WithTestResource(PostgresTestDatabase.class)
-class MessagesTest {
+class MessagesTest extends WebhookFixtures {
 
-  private static final Duration WAIT = Duration.ofSeconds(40);
-
-  @Inject Vertx vertx;
   private static final String TESTER_DISABLED =
       "The webhook is disabled: enable it (PATCH enabled: true) to test it.";
 
-  private Receiver receiver;
-
-  @BeforeEach
-  void startReceiver() throws Exception {
-    receiver = new Receiver();
-  }
-
-  @AfterEach
-  void stopReceiver() {
-    receiver.close();
-  }
-
   private String subscribe(TestDuckling owner, String path, boolean ordered) {
+    return subscribe(owner, path, List.of("agent.registered"), ordered).id();
+  }
+
+  /** The webhook tester: sends a sample of the event type now. */
+  private static ValidatableResponse sendTest(TestDuckling owner, String id, String eventType) {
     return owner
         .as()
         .contentType(ContentType.JSON)
-        .body(
-            Map.of(
-                "url",
-                receiver.url(path),
-                "events",
-                List.of("agent.registered"),
-                "ordered",
-                ordered))
-        .post("/beak/webhooks")
-        .then()
-        .statusCode(201)
-        .extract()
-        .path("webhook_id");
+        .body(Map.of("event_type", eventType))
+        .post("/beak/webhooks/" + id + "/test")
+        .then();
   }
 
-  private static void message(String webhookId, long sequence, String status) {
-    execute(
-        "insert into webhook_messages (id, subscription_id, sequence, event_type, payload, status,"
-            + " attempts, next_attempt_at, created_at)"
-            + " values (gen_random_uuid(), ?::uuid, ?, 'agent.registered', ?, ?, 0,"
-            + " now() - interval '1 second', now() - interval '1 hour' + (? * interval '1 second'))",
-        webhookId,
-        sequence,
-        "{\"n\":" + sequence + "}",
-        status,
-        sequence);
+  private static ValidatableResponse replay(TestDuckling owner, String id, Instant since) {
+    return owner
+        .as()
+        .contentType(ContentType.JSON)
+        .body(Map.of("since", since.toString()))
+        .post("/beak/webhooks/" + id + "/replay")
+        .then();
+  }
+
+  private static ValidatableResponse enable(TestDuckling owner, String id, boolean enabled) {
+    return owner
+        .as()
+        .contentType(ContentType.JSON)
+        .body(Map.of("enabled", enabled))
+        .patch("/beak/webhooks/" + id)
+        .then();
   }
 
   @Test
@@ -88,9 +69,7 @@ class MessagesTest {
     TestDuckling owner = TestDucklings.create();
     String path = "/fail/" + UUID.randomUUID();
     String id = subscribe(owner, path, false);
-    for (long n = 1; n <= 3; n++) {
-      message(id, n, "pending");
-    }
+    insertMessages(id, 3, "pending", "1 second", "1 hour");
     await()
         .atMost(WAIT)
         .until(
@@ -147,19 +126,10 @@ class MessagesTest {
     TestDuckling owner = TestDucklings.create();
     String path = "/ok/" + UUID.randomUUID();
     String id = subscribe(owner, path, false);
-    for (long n = 1; n <= 3; n++) {
-      message(id, n, "delivered");
-    }
+    insertMessages(id, 3, "delivered", "1 second", "1 hour");
     // Rows are an hour old, one second apart: "since" falls between the first and the second.
-    Instant since = Instant.now().minusSeconds(3600).plusMillis(1500);
-    owner
-        .as()
-        .contentType(ContentType.JSON)
-        .body(Map.of("since", since.toString()))
-        .post("/beak/webhooks/" + id + "/replay")
-        .then()
-        .statusCode(200)
-        .body("messages", equalTo(2));
+    Instant since = Instant.now().minusSeconds(3600).plusMillis(500);
+    replay(owner, id, since).statusCode(200).body("messages", equalTo(2));
     await().atMost(WAIT).until(() -> receiver.at(path).size() == 2);
     assertTrue(
         receiver.at(path).stream().noneMatch(r -> r.body().equals("{\"n\":1}")),
@@ -176,14 +146,7 @@ class MessagesTest {
           "webhook-id of message " + sequence);
     }
     // A second replay sends the same ids again.
-    owner
-        .as()
-        .contentType(ContentType.JSON)
-        .body(Map.of("since", since.toString()))
-        .post("/beak/webhooks/" + id + "/replay")
-        .then()
-        .statusCode(200)
-        .body("messages", equalTo(2));
+    replay(owner, id, since).statusCode(200).body("messages", equalTo(2));
     await().atMost(WAIT).until(() -> receiver.at(path).size() == 4);
     List<String> ids = receiver.at(path).stream().map(r -> r.header("webhook-id")).toList();
     assertEquals(java.util.Set.copyOf(ids.subList(0, 2)), java.util.Set.copyOf(ids.subList(2, 4)));
@@ -194,8 +157,7 @@ class MessagesTest {
     TestDuckling owner = TestDucklings.create();
     String path = "/flaky/" + UUID.randomUUID();
     String id = subscribe(owner, path, true);
-    message(id, 1, "pending");
-    message(id, 2, "pending");
+    insertMessages(id, 2, "pending", "1 second", "1 hour");
     await().atMost(WAIT).until(() -> receiver.at(path).size() >= 1);
     // The first attempt of message 1 failed; message 2 waits for its retry (5 s later).
     await()
@@ -220,40 +182,12 @@ class MessagesTest {
     TestDuckling owner = TestDucklings.create();
     String path = "/ok/" + UUID.randomUUID();
     String id = subscribe(owner, path, false);
-    owner
-        .as()
-        .contentType(ContentType.JSON)
-        .body(Map.of("enabled", false))
-        .patch("/beak/webhooks/" + id)
-        .then()
-        .statusCode(200)
-        .body("enabled", equalTo(false));
-    assertProblem(
-            owner
-                .as()
-                .contentType(ContentType.JSON)
-                .body(Map.of("event_type", "cert.issued"))
-                .post("/beak/webhooks/" + id + "/test")
-                .then(),
-            409,
-            "E4003")
+    enable(owner, id, false).statusCode(200).body("enabled", equalTo(false));
+    assertProblem(sendTest(owner, id, "cert.issued"), 409, "E4003")
         .body("detail", equalTo(TESTER_DISABLED));
     assertEquals(0, receiver.at(path).size(), "nothing was sent");
-    owner
-        .as()
-        .contentType(ContentType.JSON)
-        .body(Map.of("enabled", true))
-        .patch("/beak/webhooks/" + id)
-        .then()
-        .statusCode(200);
-    owner
-        .as()
-        .contentType(ContentType.JSON)
-        .body(Map.of("event_type", "cert.issued"))
-        .post("/beak/webhooks/" + id + "/test")
-        .then()
-        .statusCode(200)
-        .body("success", equalTo(true));
+    enable(owner, id, true).statusCode(200);
+    sendTest(owner, id, "cert.issued").statusCode(200).body("success", equalTo(true));
     assertEquals(1, receiver.at(path).size());
   }
 
@@ -261,12 +195,7 @@ class MessagesTest {
   void aHugeAnswerIsReadOnlyUpToItsFirstKibibyte() throws Exception {
     TestDuckling owner = TestDucklings.create();
     String id = subscribe(owner, "/huge/" + UUID.randomUUID(), false);
-    owner
-        .as()
-        .contentType(ContentType.JSON)
-        .body(Map.of("event_type", "agent.registered"))
-        .post("/beak/webhooks/" + id + "/test")
-        .then()
+    sendTest(owner, id, "agent.registered")
         .statusCode(200)
         .body("success", equalTo(true))
         .body("status", equalTo(200))
@@ -281,12 +210,7 @@ class MessagesTest {
     TestDuckling owner = TestDucklings.create();
     String path = "/ok/" + UUID.randomUUID();
     String id = subscribe(owner, path, false);
-    owner
-        .as()
-        .contentType(ContentType.JSON)
-        .body(Map.of("event_type", "cert.issued"))
-        .post("/beak/webhooks/" + id + "/test")
-        .then()
+    sendTest(owner, id, "cert.issued")
         .statusCode(200)
         .body("success", equalTo(true))
         .body("status", equalTo(200))
@@ -297,39 +221,13 @@ class MessagesTest {
     assertTrue(got.body().startsWith("{\"type\":\"cert.issued\""), got.body());
     assertTrue(got.header("webhook-signature").startsWith("v1,"));
 
-    String failing =
-        owner
-            .as()
-            .contentType(ContentType.JSON)
-            .body(
-                Map.of(
-                    "url",
-                    receiver.url("/fail/" + UUID.randomUUID()),
-                    "events",
-                    List.of("peck.sent")))
-            .post("/beak/webhooks")
-            .then()
-            .extract()
-            .path("webhook_id");
-    owner
-        .as()
-        .contentType(ContentType.JSON)
-        .body(Map.of("event_type", "peck.sent"))
-        .post("/beak/webhooks/" + failing + "/test")
-        .then()
+    String failing = subscribe(owner, "/fail/" + UUID.randomUUID(), List.of("peck.sent")).id();
+    sendTest(owner, failing, "peck.sent")
         .statusCode(200)
         .body("success", equalTo(false))
         .body("status", equalTo(500))
         .body("error", startsWith("HTTP 500"));
-    assertProblem(
-            owner
-                .as()
-                .contentType(ContentType.JSON)
-                .body(Map.of("event_type", "duck.quacked"))
-                .post("/beak/webhooks/" + id + "/test")
-                .then(),
-            400,
-            "E4000")
+    assertProblem(sendTest(owner, id, "duck.quacked"), 400, "E4000")
         .body("errors[0].field", equalTo("event_type"));
   }
 }

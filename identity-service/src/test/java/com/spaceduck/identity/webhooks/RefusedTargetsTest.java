@@ -1,8 +1,6 @@
 package com.spaceduck.identity.webhooks;
 
 import static com.spaceduck.identity.TestDucklings.execute;
-import static com.spaceduck.identity.TestDucklings.queryLong;
-import static com.spaceduck.identity.TestDucklings.queryString;
 import static com.spaceduck.platform.testing.ProblemAssertions.assertProblem;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -20,12 +18,9 @@ import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Singleton;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,9 +30,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(PostgresTestDatabase.class)
 @TestProfile(RefusedTargetsTest.SecureTargets.class)
-class RefusedTargetsTest {
-
-  private static final Duration WAIT = Duration.ofSeconds(40);
+class RefusedTargetsTest extends WebhookFixtures {
 
   /** Production's target rules, and a resolver knowing a few names of its own. */
   public static class SecureTargets implements QuarkusTestProfile {
@@ -74,18 +67,6 @@ class RefusedTargetsTest {
     }
   }
 
-  private Receiver receiver;
-
-  @BeforeEach
-  void startReceiver() throws Exception {
-    receiver = new Receiver();
-  }
-
-  @AfterEach
-  void stopReceiver() {
-    receiver.close();
-  }
-
   @Test
   void loopbackAndPrivateTargetsAreRefusedWhenSaved() {
     TestDuckling owner = TestDucklings.create();
@@ -113,33 +94,25 @@ class RefusedTargetsTest {
     retarget(privateName, "https://api.private.test/hook");
     retarget(rebinding, "https://api.loopback.test:" + port() + "/ok/rebinding");
     for (String id : List.of(loopback, privateName, rebinding)) {
-      message(id);
+      insertDue(id);
     }
     for (String id : List.of(loopback, privateName, rebinding)) {
-      await()
-          .atMost(WAIT)
-          .until(
-              () ->
-                  queryLong(
-                          "select attempts from webhook_messages where subscription_id = ?::uuid",
-                          id)
-                      == 1);
+      await().atMost(WAIT).until(() -> attempts(id) == 1);
     }
     assertEquals(
         "Refused target: the URL must not point at a loopback or private address.",
-        lastError(loopback));
+        messageColumn(loopback, "last_error"));
     assertEquals(
         "Refused target: api.private.test resolves to an address that may not be pointed at a"
             + " loopback or private address.",
-        lastError(privateName));
+        messageColumn(privateName, "last_error"));
     assertEquals(
         "Refused target: api.loopback.test resolves to an address that may not be pointed at a"
             + " loopback or private address.",
-        lastError(rebinding));
+        messageColumn(rebinding, "last_error"));
     assertEquals(
         "pending",
-        queryString(
-            "select status from webhook_messages where subscription_id = ?::uuid", loopback),
+        messageColumn(loopback, "status"),
         "a refused attempt is a failed one, retried later");
     assertEquals(0, receiver.requests.size(), "nothing reached the local receiver");
   }
@@ -153,7 +126,7 @@ class RefusedTargetsTest {
   }
 
   private String saved(TestDuckling owner, String url) {
-    return create(owner, url).then().statusCode(201).extract().path("webhook_id");
+    return subscribe(owner, Map.of("url", url, "events", List.of("agent.registered"))).id();
   }
 
   private int port() {
@@ -163,19 +136,5 @@ class RefusedTargetsTest {
 
   private static void retarget(String webhookId, String url) {
     execute("update webhook_subscriptions set url = ? where id = ?::uuid", url, webhookId);
-  }
-
-  private static void message(String webhookId) {
-    execute(
-        "insert into webhook_messages (id, subscription_id, sequence, event_type, payload, status,"
-            + " attempts, next_attempt_at, created_at)"
-            + " values (gen_random_uuid(), ?::uuid, 1, 'agent.registered', '{}', 'pending', 0,"
-            + " now() - interval '1 second', now())",
-        webhookId);
-  }
-
-  private static String lastError(String webhookId) {
-    return queryString(
-        "select last_error from webhook_messages where subscription_id = ?::uuid", webhookId);
   }
 }

@@ -12,35 +12,17 @@ import com.spaceduck.identity.TestDucklings.TestDuckling;
 import com.spaceduck.platform.testing.PostgresTestDatabase;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Delivery metrics on the management interface's /q/metrics, after one success and one failure. */
 @QuarkusTest
 @WithTestResource(PostgresTestDatabase.class)
-class WebhookMetricsTest {
-
-  private static final Duration WAIT = Duration.ofSeconds(40);
+class WebhookMetricsTest extends WebhookFixtures {
 
   @Inject WebhookDelivery delivery;
-  private Receiver receiver;
-
-  @BeforeEach
-  void startReceiver() throws Exception {
-    receiver = new Receiver();
-  }
-
-  @AfterEach
-  void stopReceiver() {
-    receiver.close();
-  }
 
   @Test
   void deliveriesLatencyBacklogAndOldestAgeAreMeasured() {
@@ -50,10 +32,12 @@ class WebhookMetricsTest {
             + " where status = 'pending'");
     String before = scrape();
     TestDuckling owner = TestDucklings.create();
-    String ok = subscribe(owner, "/ok/" + UUID.randomUUID());
-    String failing = subscribe(owner, "/fail/" + UUID.randomUUID());
-    message(ok);
-    message(failing);
+    String ok = subscribe(owner, "/ok/" + UUID.randomUUID(), List.of("agent.registered")).id();
+    String failing =
+        subscribe(owner, "/fail/" + UUID.randomUUID(), List.of("agent.registered")).id();
+    // Due messages, created two minutes ago.
+    insertMessages(ok, 1, "pending", "1 second", "2 minutes");
+    insertMessages(failing, 1, "pending", "1 second", "2 minutes");
     await()
         .atMost(WAIT)
         .until(
@@ -80,28 +64,6 @@ class WebhookMetricsTest {
     assertEquals(1.0, value(after, "spaceduck_webhooks_backlog", ""), "one message pending");
     double age = value(after, "spaceduck_webhooks_oldest_pending_age_seconds", "");
     assertTrue(age >= 120 && age < 600, "the pending message is two minutes old: " + age);
-  }
-
-  private String subscribe(TestDuckling owner, String path) {
-    return owner
-        .as()
-        .contentType(ContentType.JSON)
-        .body(Map.of("url", receiver.url(path), "events", List.of("agent.registered")))
-        .post("/beak/webhooks")
-        .then()
-        .statusCode(201)
-        .extract()
-        .path("webhook_id");
-  }
-
-  /** A due message, created two minutes ago. */
-  private static void message(String webhookId) {
-    execute(
-        "insert into webhook_messages (id, subscription_id, sequence, event_type, payload, status,"
-            + " attempts, next_attempt_at, created_at)"
-            + " values (gen_random_uuid(), ?::uuid, 1, 'agent.registered', '{}', 'pending', 0,"
-            + " now() - interval '1 second', now() - interval '2 minutes')",
-        webhookId);
   }
 
   private static String scrape() {

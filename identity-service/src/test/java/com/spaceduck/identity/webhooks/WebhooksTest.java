@@ -33,10 +33,7 @@ class WebhooksTest {
   }
 
   static String createdId(TestDuckling owner, String url, List<String> events) {
-    return create(owner, Map.of("url", url, "events", events))
-        .statusCode(201)
-        .extract()
-        .path("webhook_id");
+    return WebhookFixtures.subscribe(owner, Map.of("url", url, "events", events)).id();
   }
 
   @Test
@@ -199,16 +196,7 @@ class WebhooksTest {
   @Test
   void aBeakKeyWorksInTheQueryOnWebhookRoutes() {
     TestDuckling owner = TestDucklings.create();
-    String key =
-        owner
-            .as()
-            .contentType(ContentType.JSON)
-            .body(Map.of("name", "hooks"))
-            .post("/beak/keys")
-            .then()
-            .statusCode(201)
-            .extract()
-            .path("key");
+    String key = TestDucklings.createBeakKey(owner, Map.of("name", "hooks"));
     given()
         .queryParam("beak_key", key)
         .contentType(ContentType.JSON)

@@ -1,14 +1,12 @@
 package com.spaceduck.sync.keys;
 
+import com.spaceduck.platform.events.Rows;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.RowIterator;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
 
@@ -36,21 +34,15 @@ public class ApiKeyRepository implements PanacheRepositoryBase<ApiKey, UUID> {
 
   /** The venue and last use of the current key with this hash, or null. */
   public Uni<Usage> usage(String keyHash) {
-    return pool.preparedQuery(USAGE)
-        .execute(Tuple.of(keyHash))
-        .map(
-            rows -> {
-              RowIterator<Row> it = rows.iterator();
-              if (!it.hasNext()) {
-                return null;
-              }
-              Row row = it.next();
-              OffsetDateTime used = row.getOffsetDateTime("last_used_at");
-              return new Usage(
-                  row.getUUID("venue_id"),
-                  used == null ? null : used.toInstant(),
-                  row.getString("last_user_agent"));
-            });
+    return Rows.first(
+        pool,
+        USAGE,
+        Tuple.of(keyHash),
+        row ->
+            new Usage(
+                row.getUUID("venue_id"),
+                Rows.instant(row, "last_used_at"),
+                row.getString("last_user_agent")));
   }
 
   /** Records when the key was last used and with which User-Agent. */

@@ -159,10 +159,7 @@ public class OutboxRelay {
   }
 
   private Uni<String> lastEntry(SqlConnection connection) {
-    return connection
-        .preparedQuery(LAST_ENTRY)
-        .execute(Tuple.of(config.stream()))
-        .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getString(0));
+    return Rows.first(connection, LAST_ENTRY, Tuple.of(config.stream()), row -> row.getString(0));
   }
 
   /**
@@ -251,8 +248,7 @@ public class OutboxRelay {
             rows -> {
               Row row = rows.iterator().next();
               backlog.set(row.getLong("rows"));
-              OffsetDateTime oldest = row.getOffsetDateTime("oldest");
-              oldestUnpublished.set(oldest == null ? null : oldest.toInstant());
+              oldestUnpublished.set(Rows.instant(row, "oldest"));
             })
         .replaceWithVoid();
   }
