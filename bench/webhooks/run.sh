@@ -54,6 +54,7 @@ cleanup() {
   [[ -n $receiver ]] && kill "$receiver" 2>/dev/null && wait "$receiver" 2>/dev/null || true
   psql -X -q -d postgres -c "drop database if exists $database with (force)" >/dev/null 2>&1 || true
   redis-cli -h "$(redis_host)" -p "$(redis_port)" del "$stream" >/dev/null 2>&1 || true
+  [[ -z ${KEEP_LOG:-} ]] || cp "$work/service.log" "$KEEP_LOG" # KEEP_LOG=FILE: the service's log
   rm -rf "$work"
 }
 trap cleanup EXIT

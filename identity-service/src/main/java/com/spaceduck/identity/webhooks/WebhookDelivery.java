@@ -85,7 +85,8 @@ public class WebhookDelivery {
           + " s.previous_secret, s.previous_secret_expires_at";
 
   // One round trip for every message delivered meanwhile (group commit): the messages delivered,
-  // their subscriptions no longer failing.
+  // their subscriptions no longer failing. Those subscriptions are locked in id order, as the
+  // fan-out locks them, so the two never wait for each other in a circle (a deadlock).
   private static final String DELIVERED =
       "with delivered as (update webhook_messages m set status = 'delivered',"
           + " attempts = m.attempts + 1, last_attempt_at = v.at, last_status = v.status,"
@@ -93,9 +94,15 @@ public class WebhookDelivery {
           + " next_attempt_at = null"
           + " from unnest($1::uuid[], $2::timestamptz[], $3::int[], $4::text[])"
           + "  as v(id, at, status, body)"
-          + " where m.id = v.id returning m.subscription_id)"
+          + " where m.id = v.id returning m.subscription_id),"
+          + " recovered as (select s.id from webhook_subscriptions s"
+          + "  where s.id in (select subscription_id from delivered) and s.failing_since is not null"
+          + "  order by s.id for update)"
           + " update webhook_subscriptions s set failing_since = null"
-          + " where s.id in (select subscription_id from delivered) and s.failing_since is not null";
+          + " from recovered r where s.id = r.id";
+
+  /** Times a group of successes is written again after failing (a deadlock victim, say). */
+  private static final int DELIVERED_RETRIES = 2;
 
   /** Successes written together: at most this many in one statement. */
   private static final int DELIVERED_BATCH = 500;
@@ -559,6 +566,9 @@ public class WebhookDelivery {
             .addArrayOfString(batch.stream().map(Delivered::body).toArray(String[]::new));
     db.preparedQuery(DELIVERED)
         .execute(values)
+        .onFailure()
+        .retry()
+        .atMost(DELIVERED_RETRIES)
         .subscribe()
         .with(
             rows -> {
