@@ -87,7 +87,7 @@ public class WebhookDelivery {
   // One round trip for every message delivered meanwhile (group commit): the messages delivered,
   // their subscriptions no longer failing. Those subscriptions are locked in id order, as the
   // fan-out locks them, so the two never wait for each other in a circle (a deadlock).
-  private static final String DELIVERED =
+  static final String DELIVERED =
       "with delivered as (update webhook_messages m set status = 'delivered',"
           + " attempts = m.attempts + 1, last_attempt_at = v.at, last_status = v.status,"
           + " last_response = v.body, last_error = null, delivered_at = v.at,"

@@ -32,10 +32,15 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -392,6 +397,89 @@ class DeliveryTest extends WebhookFixtures {
     assertTrue(
         received - recorded <= share,
         received + " received, " + recorded + " recorded: more than " + share + " in flight");
+  }
+
+  @Test
+  void recordingSuccessesTakesSubscriptionsInIdOrderAsTheFanOutDoes() throws Exception {
+    TestDuckling owner = TestDucklings.create();
+    List<String> hooks = new java.util.ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      hooks.add(subscribe(owner, "/ok/" + UUID.randomUUID(), List.of("agent.registered")).id());
+    }
+    String in = hooks.stream().map(id -> "'" + id + "'::uuid").collect(Collectors.joining(","));
+    // Failing, so recording a success clears the mark: the write takes the subscription rows.
+    // One message each, not due (the worker leaves them alone).
+    execute("update webhook_subscriptions set failing_since = now() where id in (" + in + ")");
+    for (String hook : hooks) {
+      insertMessages(hook, 1, "pending", "-1 hour", "0 seconds");
+    }
+    // Subscriptions in the database's order of their ids.
+    List<String> byId =
+        List.of(
+            queryString(
+                    "select string_agg(id::text, ',' order by id) from webhook_subscriptions"
+                        + " where id in ("
+                        + in
+                        + ")")
+                .split(","));
+    UUID[] messages =
+        byId.stream().map(hook -> UUID.fromString(messageColumn(hook, "id"))).toArray(UUID[]::new);
+    try (Connection fanOut = PostgresTestDatabase.connect()) {
+      // A fan-out in progress: it locks subscriptions in id order and holds the lowest.
+      fanOut.setAutoCommit(false);
+      lock(fanOut, byId.get(0), "");
+      OffsetDateTime now = OffsetDateTime.now();
+      CompletableFuture<?> recorded =
+          pool.preparedQuery(WebhookDelivery.DELIVERED)
+              .execute(
+                  Tuple.tuple()
+                      .addArrayOfUUID(messages)
+                      .addArrayOfOffsetDateTime(
+                          Collections.nCopies(messages.length, now).toArray(OffsetDateTime[]::new))
+                      .addArrayOfInteger(
+                          Collections.nCopies(messages.length, 200).toArray(Integer[]::new))
+                      .addArrayOfString(
+                          Collections.nCopies(messages.length, "ok").toArray(String[]::new)))
+              .subscribeAsCompletionStage();
+      await()
+          .atMost(WAIT)
+          .until(
+              () ->
+                  queryLong(
+                          "select count(*) from pg_stat_activity where datname ="
+                              + " current_database() and wait_event_type = 'Lock'"
+                              + " and query like '%recovered as%'")
+                      == 1);
+      // The write waits for the lowest subscription holding none of the others, so the fan-out
+      // can go on to take them: no circle, no deadlock.
+      for (String hook : byId.subList(1, byId.size())) {
+        lock(fanOut, hook, " nowait");
+      }
+      fanOut.commit();
+      recorded.get(WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+    }
+    assertEquals(
+        0L,
+        queryLong(
+            "select count(*) from webhook_subscriptions where id in ("
+                + in
+                + ") and failing_since is not null"));
+    assertEquals(
+        6L,
+        queryLong(
+            "select count(*) from webhook_messages where status = 'delivered'"
+                + " and subscription_id in ("
+                + in
+                + ")"));
+  }
+
+  private static void lock(Connection db, String subscription, String mode) throws Exception {
+    try (PreparedStatement select =
+        db.prepareStatement(
+            "select id from webhook_subscriptions where id = ?::uuid for update" + mode)) {
+      select.setString(1, subscription);
+      select.executeQuery().close();
+    }
   }
 
   private void publish(UUID subject, EventData data) {
