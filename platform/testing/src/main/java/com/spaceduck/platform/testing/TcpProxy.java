@@ -77,15 +77,37 @@ public final class TcpProxy implements AutoCloseable {
     while (!socket.isClosed()) {
       try {
         Socket client = socket.accept();
-        Socket upstream = new Socket(targetHost, targetPort);
-        sockets.add(client);
-        sockets.add(upstream);
+        Socket upstream;
+        try {
+          upstream = new Socket(targetHost, targetPort);
+        } catch (IOException refused) {
+          closeQuietly(client);
+          continue;
+        }
+        if (!register(socket, client, upstream)) {
+          closeQuietly(client);
+          closeQuietly(upstream);
+          continue;
+        }
         pump(client, upstream);
         pump(upstream, client);
       } catch (IOException e) {
         // Closed by cut(), or the target refused: the client sees its connection end.
       }
     }
+  }
+
+  /**
+   * Keeps a new connection open unless the relay was cut since it was accepted: registering under
+   * the lock {@link #cut()} holds, so no connection accepted just before a cut outlives it.
+   */
+  private synchronized boolean register(ServerSocket from, Socket client, Socket upstream) {
+    if (server != from) {
+      return false;
+    }
+    sockets.add(client);
+    sockets.add(upstream);
+    return true;
   }
 
   private void pump(Socket from, Socket to) {
