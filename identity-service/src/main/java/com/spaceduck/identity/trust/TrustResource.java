@@ -51,13 +51,7 @@ public class TrustResource {
 
   /** 200 when granted at once (T1), 202 with a pending request otherwise. */
   @Operation(summary = "Request a trust tier elevation (T2 needs a verified phone)")
-  @APIResponse(
-      responseCode = "200",
-      description = "OK",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = ElevationResponse.class)))
+  @APIResponse(responseCode = "200")
   @APIResponse(
       responseCode = "202",
       description = "Accepted: pending an operator's decision",
