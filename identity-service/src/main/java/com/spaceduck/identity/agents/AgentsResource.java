@@ -15,9 +15,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.jboss.resteasy.reactive.ResponseStatus;
 
@@ -37,13 +36,10 @@ public class AgentsResource {
   }
 
   @Operation(summary = "Register an agent owned by the caller")
-  @APIResponse(
+  @APIResponseSchema(
+      value = AgentResponse.class,
       responseCode = "201",
-      description = "Created",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = AgentResponse.class)))
+      responseDescription = "Created")
   @APIResponse(
       responseCode = "403",
       description = "Trust tier insufficient: T1 or higher is required")

@@ -19,9 +19,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.jboss.resteasy.reactive.ResponseStatus;
 
@@ -53,13 +52,10 @@ public class PecksResource {
 
   @Operation(
       summary = "Send a peck (a JSON message) from one of the caller's agents to a bonded agent")
-  @APIResponse(
+  @APIResponseSchema(
+      value = PeckResponse.class,
       responseCode = "201",
-      description = "Created",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = PeckResponse.class)))
+      responseDescription = "Created")
   @APIResponse(
       responseCode = "403",
       description = "Trust tier insufficient: T1 or higher is required")
@@ -75,13 +71,10 @@ public class PecksResource {
   }
 
   @Operation(summary = "List pecks sent or received by the caller's agents")
-  @APIResponse(
+  @APIResponseSchema(
+      value = PeckListResponse.class,
       responseCode = "200",
-      description = "OK",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = PeckListResponse.class)))
+      responseDescription = "OK")
   @APIResponse(responseCode = "404", description = "agent_id is another duckling's agent")
   @GET
   public Uni<PeckListResponse> list(

@@ -10,9 +10,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.jboss.resteasy.reactive.ResponseStatus;
 
@@ -27,13 +26,10 @@ public class SignupResource {
   }
 
   @Operation(summary = "Hatch a duckling: register a new identity (a birth certificate follows)")
-  @APIResponse(
+  @APIResponseSchema(
+      value = SignupResponse.class,
       responseCode = "201",
-      description = "Created",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = SignupResponse.class)))
+      responseDescription = "Created")
   @APIResponse(
       responseCode = "409",
       description = "Identity already exists: the email is registered")

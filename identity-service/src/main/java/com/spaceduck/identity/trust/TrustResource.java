@@ -20,10 +20,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -52,13 +51,10 @@ public class TrustResource {
   /** 200 when granted at once (T1), 202 with a pending request otherwise. */
   @Operation(summary = "Request a trust tier elevation (T2 needs a verified phone)")
   @APIResponse(responseCode = "200")
-  @APIResponse(
+  @APIResponseSchema(
+      value = ElevationResponse.class,
       responseCode = "202",
-      description = "Accepted: pending an operator's decision",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = ElevationResponse.class)))
+      responseDescription = "Accepted: pending an operator's decision")
   @APIResponse(
       responseCode = "403",
       description = "Trust tier insufficient: the tier's requirements are not met")

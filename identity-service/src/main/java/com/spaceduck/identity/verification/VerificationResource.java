@@ -12,9 +12,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.jboss.resteasy.reactive.ResponseStatus;
 
@@ -35,13 +34,10 @@ public class VerificationResource {
   }
 
   @Operation(summary = "Send a verification code to the duckling's email")
-  @APIResponse(
+  @APIResponseSchema(
+      value = CodeSentResponse.class,
       responseCode = "202",
-      description = "Accepted",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = CodeSentResponse.class)))
+      responseDescription = "Accepted")
   @APIResponse(responseCode = "409", description = "The email is already verified")
   @APIResponse(responseCode = "429", description = "Send caps reached; retry after Retry-After")
   @POST
@@ -62,13 +58,10 @@ public class VerificationResource {
   }
 
   @Operation(summary = "Send a verification code by SMS (after a verified email)")
-  @APIResponse(
+  @APIResponseSchema(
+      value = CodeSentResponse.class,
       responseCode = "202",
-      description = "Accepted",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = CodeSentResponse.class)))
+      responseDescription = "Accepted")
   @APIResponse(responseCode = "403", description = "The email is not verified yet")
   @APIResponse(
       responseCode = "429",

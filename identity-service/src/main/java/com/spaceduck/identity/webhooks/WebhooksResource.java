@@ -21,9 +21,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.jboss.resteasy.reactive.ResponseStatus;
 
@@ -52,13 +51,10 @@ public class WebhooksResource {
   }
 
   @Operation(summary = "Subscribe a URL to webhook events (answers the signing secret once)")
-  @APIResponse(
+  @APIResponseSchema(
+      value = CreatedWebhookResponse.class,
       responseCode = "201",
-      description = "Created",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = CreatedWebhookResponse.class)))
+      responseDescription = "Created")
   @APIResponse(responseCode = "409", description = "The caller already has 20 webhooks")
   @POST
   @Consumes(MediaType.APPLICATION_JSON)

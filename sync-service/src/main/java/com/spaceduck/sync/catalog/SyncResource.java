@@ -15,9 +15,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -82,13 +81,7 @@ public class SyncResource {
   /** A past sync's report, exactly as it was answered. */
   @Operation(summary = "A past sync's report, exactly as it was answered")
   // The stored report is served as it was written: its schema has to be named here.
-  @APIResponse(
-      responseCode = "200",
-      description = "OK",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = SyncReport.class)))
+  @APIResponseSchema(value = SyncReport.class, responseCode = "200", responseDescription = "OK")
   @APIResponse(
       responseCode = "401",
       description = "Missing or invalid API key",
@@ -105,13 +98,7 @@ public class SyncResource {
 
   /** The venue's current catalog, items in pages of {@code limit} ordered by externalId. */
   @Operation(summary = "The venue's current catalog, in pages ordered by externalId")
-  @APIResponse(
-      responseCode = "200",
-      description = "OK",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = CatalogPage.class)))
+  @APIResponseSchema(value = CatalogPage.class, responseCode = "200", responseDescription = "OK")
   @APIResponse(
       responseCode = "401",
       description = "Missing or invalid API key",

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
@@ -20,6 +21,7 @@ import org.eclipse.microprofile.openapi.models.media.MediaType;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 
 /**
@@ -171,6 +173,11 @@ public class PublicApiFilter implements OASFilter {
       }
       problemResponse(response, family, status);
     }
+    // In the order of their codes, success first, whatever order they were declared in.
+    APIResponses byCode = OASFactory.createAPIResponses();
+    new TreeMap<>(operation.getResponses().getAPIResponses()).forEach(byCode::addAPIResponse);
+    byCode.setExtensions(operation.getResponses().getExtensions());
+    operation.setResponses(byCode);
   }
 
   private static void problemResponse(APIResponse response, ProblemFamily family, int status) {
