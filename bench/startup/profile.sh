@@ -27,7 +27,7 @@ k8s=$root/deploy/k8s/base
 tool_options=$(sed -n 's/^ *- JAVA_TOOL_OPTIONS=//p' "$k8s/kustomization.yaml")
 arena_max=$(sed -n 's/^ *- MALLOC_ARENA_MAX=//p' "$k8s/kustomization.yaml")
 limit_mib() { # the memory limit of a service's container, in MiB (the floor: identity's)
-  [[ $1 == floor ]] && set -- identity-service
+  [[ $1 == floor* ]] && set -- identity-service
   awk '/^      containers:/ {c = 1} c && /limits:/ {l = 1} c && l && /memory:/ {sub(/Mi/, "", $2); print $2; exit}' "$k8s/$1.yaml"
 }
 # The options the image adds to the pods' (ENTRYPOINT of deploy/docker/Dockerfile.jvm); the

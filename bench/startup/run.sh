@@ -23,7 +23,9 @@
 #                what the image runs.
 #
 # SERVICES names `floor` too (by default): a Quarkus application with identity-service's extensions
-# and no code (bench/startup/floor, not part of the reactor's build), packaged and trained
+# and no code (bench/startup/floor, not part of the reactor's build); `floor-nojdbc` (without
+# Flyway, the JDBC driver and Agroal) and `floor-noorm` (also without Hibernate Reactive: the
+# reactive PostgreSQL client alone) measure what those extensions cost. Each is packaged and trained
 # like the services; it runs only the variants aot-25 and full-25 (the others are skipped).
 #
 # Copies keep the files' times (cp -a): the JDK refuses an AOT cache whose jars have another
@@ -32,7 +34,7 @@
 # For every service, RUNS rounds; each round launches every variant once: `java -jar
 # quarkus-run.jar`, poll /q/health/ready (management port) every 10 ms until 200, record
 # wall time from launch, the start-up time Quarkus reports, and the RSS once ready.
-# Writes RESULTS.md beside this file.
+# Writes RESULTS.md beside this file (RESULTS=FILE: another file, for a partial run).
 #
 #   bench/startup/run.sh                 (builds the variants first if needed)
 #   RUNS=5 VARIANTS="pod-17 aot-25" bench/startup/run.sh
@@ -52,6 +54,7 @@ variants=(${VARIANTS:-before pod-17 appcds-17 pod-25 aot-25 full-25 trained-25 c
 jdk17=${JDK17:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}
 jdk25=${JDK25:-/usr/lib/jvm/temurin-25-jdk-amd64}
 work=$here/.work # ignored: the variants' packages and recorded caches
+results=${RESULTS:-$here/RESULTS.md}
 k8s=$root/deploy/k8s/base
 
 require_java
@@ -64,28 +67,36 @@ use_dev_credential_keys "$root/.local/jwt"
 tool_options=$(sed -n 's/^ *- JAVA_TOOL_OPTIONS=//p' "$k8s/kustomization.yaml")
 arena_max=$(sed -n 's/^ *- MALLOC_ARENA_MAX=//p' "$k8s/kustomization.yaml")
 limit_mib() { # the memory limit of a service's container, in MiB (the floor: identity's)
-  [[ $1 == floor ]] && set -- identity-service
+  [[ $1 == floor* ]] && set -- identity-service
   awk '/^      containers:/ {c = 1} c && /limits:/ {l = 1} c && l && /memory:/ {sub(/Mi/, "", $2); print $2; exit}' "$k8s/$1.yaml"
+}
+
+# has_all NAME: whether the variant's folder holds every service asked for.
+has_all() {
+  local s
+  for s in "${services[@]}"; do [[ -d $work/$1/$s ]] || return 1; done
 }
 
 # package NAME JDK MAVEN-ARGS...: the four services packaged into $work/NAME/<service>.
 package() {
   local name=$1 jdk=$2
   shift 2
-  [[ -z ${REBUILD:-} && -f $work/$name/ok ]] && return
+  [[ -z ${REBUILD:-} && -f $work/$name/ok ]] && has_all "$name" && return
   say "packaging the $name variant (JDK $(basename "$jdk")) ..."
   rm -rf "${work:?}/$name"
   mkdir -p "$work/$name"
   local modules=()
-  for s in "${services[@]}"; do [[ $s == floor ]] || modules+=("$s"); done
-  JAVA_HOME=$jdk ./mvnw -B -ntp -o -q package -DskipTests -Dspotless.skip "$@" \
+  for s in "${services[@]}"; do [[ $s == floor* ]] || modules+=("$s"); done
+  : >"$work/$name.log"
+  ((${#modules[@]} == 0)) || JAVA_HOME=$jdk ./mvnw -B -ntp -o -q package -DskipTests -Dspotless.skip "$@" \
     -pl "$(IFS=,; echo "${modules[*]}")" -am >"$work/$name.log" 2>&1 || { tail -30 "$work/$name.log" >&2; fail "packaging $name failed"; }
   for s in "${modules[@]}"; do cp -a "$s/target/quarkus-app" "$work/$name/$s"; done
-  if [[ " ${services[*]} " == *" floor "* && $name == aot-25 ]]; then
-    JAVA_HOME=$jdk ./mvnw -B -ntp -o -q package -DskipTests -Dspotless.skip "$@" -f "$here/floor/pom.xml" \
-      >>"$work/$name.log" 2>&1 || { tail -30 "$work/$name.log" >&2; fail "packaging the floor failed"; }
-    cp -a "$here/floor/target/quarkus-app" "$work/$name/floor"
-  fi
+  for s in "${services[@]}"; do
+    [[ $s == floor* && $name == aot-25 ]] || continue
+    JAVA_HOME=$jdk ./mvnw -B -ntp -o -q package -DskipTests -Dspotless.skip "$@" -f "$here/$s/pom.xml" \
+      >>"$work/$name.log" 2>&1 || { tail -30 "$work/$name.log" >&2; fail "packaging $s failed"; }
+    cp -a "$here/$s/target/quarkus-app" "$work/$name/$s"
+  done
   touch "$work/$name/ok"
 }
 
@@ -150,7 +161,7 @@ if need trained-25 && [[ -n ${REBUILD:-} || ! -f $work/trained-25/ok ]]; then
   # JVM assembles the cache.
   rm -rf "$work/trained-25" && cp -a "$work/aot-25" "$work/trained-25" && rm "$work/trained-25/ok"
   for s in "${services[@]}"; do
-    [[ $s == floor ]] && continue
+    [[ $s == floor* ]] && continue
     rm -f "$work/trained-25/$s/app.aot"
     say "training $s ..."
     log=$(mktemp)
@@ -169,7 +180,7 @@ if need trained-25 && [[ -n ${REBUILD:-} || ! -f $work/trained-25/ok ]]; then
   touch "$work/trained-25/ok"
 fi
 
-if need full-25 && [[ -n ${REBUILD:-} || ! -f $work/full-25/ok ]]; then
+if need full-25 && { [[ -n ${REBUILD:-} || ! -f $work/full-25/ok ]] || ! has_all full-25; }; then
   # The image's training run (deploy/docker/train.sh), with the image's options, on the aot-25
   # package; no JAVA_TOOL_OPTIONS, as in `docker build`.
   rm -rf "$work/full-25" && cp -a "$work/aot-25" "$work/full-25" && rm "$work/full-25/ok"
@@ -186,7 +197,7 @@ fi
 # One start of each service first (warms the page cache; the `before` variant, when it runs,
 # also migrates the dev databases).
 for s in "${services[@]}"; do
-  [[ $s == floor ]] && continue
+  [[ $s == floor* ]] && continue
   if need before; then launch "$s" before; else launch "$s" "${variants[0]}"; fi
   wait_up "$(now_ms)" >/dev/null
   kill "$pid" && wait "$pid" 2>/dev/null || true
@@ -196,7 +207,7 @@ declare -A walls reported rss
 for s in "${services[@]}"; do
   for r in $(seq 1 "$runs"); do
     for v in "${variants[@]}"; do
-      [[ $s == floor && $v != aot-25 && $v != full-25 ]] && continue
+      [[ $s == floor* && $v != aot-25 && $v != full-25 ]] && continue
       start=$(now_ms)
       launch "$s" "$v"
       wall=$(wait_up "$start")
@@ -234,6 +245,6 @@ done
   done
   echo
   echo "Where the time goes and what was tried: README.md beside this file."
-} >"$here/RESULTS.md.new"
-mv "$here/RESULTS.md.new" "$here/RESULTS.md"
-cat "$here/RESULTS.md"
+} >"$results.new"
+mv "$results.new" "$results"
+cat "$results"
