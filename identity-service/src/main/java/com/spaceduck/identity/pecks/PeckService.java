@@ -33,7 +33,6 @@ public class PeckService {
 
   static final TrustTier SEND_TIER = TrustTier.T1;
   static final int MAX_BODY_BYTES = 4096;
-  static final int MAX_PAGE_SIZE = 100;
 
   private final PeckRepository pecks;
   private final AgentRepository agents;

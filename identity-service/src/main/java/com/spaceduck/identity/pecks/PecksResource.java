@@ -1,6 +1,7 @@
 package com.spaceduck.identity.pecks;
 
 import com.spaceduck.identity.auth.Caller;
+import com.spaceduck.identity.validation.Paging;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -31,9 +32,6 @@ import org.jboss.resteasy.reactive.ResponseStatus;
 @Produces(MediaType.APPLICATION_JSON)
 public class PecksResource {
 
-  private static final int MAX_PAGE = 10_000;
-  private static final String PAGE = "must be between 0 and " + MAX_PAGE;
-  private static final String SIZE = "must be between 1 and " + PeckService.MAX_PAGE_SIZE;
   private static final String AGENT_ID = "must be the id of one of your agents";
   // The patterns are also the API reference's, so portable (ECMA-262 as well as Java).
   private static final String CANONICAL_UUID =
@@ -86,13 +84,13 @@ public class PecksResource {
           String direction,
       @QueryParam("page")
           @DefaultValue("0")
-          @Min(value = 0, message = PAGE)
-          @Max(value = MAX_PAGE, message = PAGE)
+          @Min(value = 0, message = Paging.PAGE_MESSAGE)
+          @Max(value = Paging.MAX_PAGE, message = Paging.PAGE_MESSAGE)
           int page,
       @QueryParam("size")
-          @DefaultValue("50")
-          @Min(value = 1, message = SIZE)
-          @Max(value = PeckService.MAX_PAGE_SIZE, message = SIZE)
+          @DefaultValue(Paging.DEFAULT_SIZE)
+          @Min(value = 1, message = Paging.SIZE_MESSAGE)
+          @Max(value = Paging.MAX_SIZE, message = Paging.SIZE_MESSAGE)
           int size) {
     return service.list(
         Caller.of(identity),

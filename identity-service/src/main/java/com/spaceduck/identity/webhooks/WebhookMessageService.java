@@ -23,8 +23,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class WebhookMessageService {
 
-  static final int MAX_PAGE_SIZE = 100;
-
   private final WebhookService subscriptions;
   private final WebhookMessageRepository messages;
   private final WebhookFanout fanout;

@@ -1,6 +1,7 @@
 package com.spaceduck.identity.webhooks;
 
 import com.spaceduck.identity.auth.Caller;
+import com.spaceduck.identity.validation.Paging;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -34,10 +35,6 @@ import org.jboss.resteasy.reactive.ResponseStatus;
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 public class WebhooksResource {
-
-  private static final int MAX_PAGE = 10_000;
-  private static final String PAGE = "must be between 0 and " + MAX_PAGE;
-  private static final String SIZE = "must be between 1 and " + WebhookMessageService.MAX_PAGE_SIZE;
 
   private final WebhookService service;
   private final WebhookMessageService messages;
@@ -108,13 +105,13 @@ public class WebhooksResource {
       @PathParam("webhook_id") UUID id,
       @QueryParam("page")
           @DefaultValue("0")
-          @Min(value = 0, message = PAGE)
-          @Max(value = MAX_PAGE, message = PAGE)
+          @Min(value = 0, message = Paging.PAGE_MESSAGE)
+          @Max(value = Paging.MAX_PAGE, message = Paging.PAGE_MESSAGE)
           int page,
       @QueryParam("size")
-          @DefaultValue("50")
-          @Min(value = 1, message = SIZE)
-          @Max(value = WebhookMessageService.MAX_PAGE_SIZE, message = SIZE)
+          @DefaultValue(Paging.DEFAULT_SIZE)
+          @Min(value = 1, message = Paging.SIZE_MESSAGE)
+          @Max(value = Paging.MAX_SIZE, message = Paging.SIZE_MESSAGE)
           int size) {
     return messages.list(Caller.of(identity), id, page, size);
   }
