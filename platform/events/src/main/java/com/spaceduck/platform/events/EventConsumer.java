@@ -2,10 +2,10 @@ package com.spaceduck.platform.events;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.spaceduck.platform.contracts.EventData;
+import com.spaceduck.platform.sql.Database;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.stream.ReactiveStreamCommands;
 import io.quarkus.redis.datasource.stream.StreamMessage;
@@ -66,7 +66,7 @@ public class EventConsumer {
 
   private static final String MARK_PROCESSED =
       "insert into processed_events (consumer_group, event_id, processed_at)"
-          + " values (?1, ?2, ?3) on conflict do nothing";
+          + " values ($1, $2, $3) on conflict do nothing";
   private static final String DELETE_OLD_PROCESSED =
       "delete from processed_events where consumer_group = $1 and processed_at < $2";
   private static final Duration RETRY_DELAY = Duration.ofSeconds(1);
@@ -78,6 +78,7 @@ public class EventConsumer {
   private final EventsConfig config;
   private final Clock clock;
   private final Pool db;
+  private final Database database;
   private final Vertx vertx;
   private final String consumer;
   private final Counter applied;
@@ -100,6 +101,7 @@ public class EventConsumer {
       EventsConfig config,
       Clock clock,
       Pool db,
+      Database database,
       MeterRegistry registry,
       Vertx vertx) {
     for (EventHandler<?> handler : handlers) {
@@ -114,6 +116,7 @@ public class EventConsumer {
     this.config = config;
     this.clock = clock;
     this.db = db;
+    this.database = database;
     this.vertx = vertx;
     String host = System.getenv("HOSTNAME");
     this.consumer =
@@ -159,7 +162,7 @@ public class EventConsumer {
   /**
    * Reads, handles and reads again, each read waiting on the stream for up to {@code block}; after
    * a failure (Redis away, the group gone) it waits {@link #RETRY_DELAY} and creates the group
-   * again if needed. Runs on a fresh duplicated context each round (Hibernate Reactive needs one).
+   * again if needed. Runs on a fresh duplicated context each round (a transaction lives in one).
    */
   private void readLoop() {
     if (stopped || !reading.compareAndSet(false, true)) {
@@ -256,9 +259,9 @@ public class EventConsumer {
    * Handles a read. When every handled entry's handler is {@link EventHandler#batchable()}, they
    * are applied in one transaction ({@link #applyTogether}), and one by one if that fails.
    * Otherwise up to {@code max-in-flight} entries at once, each on a context of its own (so in its
-   * own session and transaction), entries about the same subject one after the other in stream
-   * order. Each entry is acknowledged once its transaction has committed; a failed one stays
-   * pending for a retry while the others go ahead.
+   * own transaction), entries about the same subject one after the other in stream order. Each
+   * entry is acknowledged once its transaction has committed; a failed one stays pending for a
+   * retry while the others go ahead.
    */
   private Uni<Integer> processAll(List<StreamMessage<String, String, String>> messages) {
     if (messages == null || messages.isEmpty()) {
@@ -336,7 +339,8 @@ public class EventConsumer {
    */
   private Uni<Void> applyTogether(List<Prepared> batch) {
     Set<EventHandler<?>> touched = new LinkedHashSet<>();
-    return Panache.withTransaction(
+    return database
+        .inTransaction(
             () ->
                 markAllProcessed(batch.stream().map(Prepared::id).toList())
                     .chain(fresh -> applyInOrder(batch, fresh, touched)))
@@ -379,20 +383,15 @@ public class EventConsumer {
             "with marked as (insert into processed_events (consumer_group, event_id, processed_at)"
                 + " values ");
     for (int i = 0; i < ids.size(); i++) {
-      sql.append(i == 0 ? "" : ", ").append("(?1, ?").append(i + 3).append(", ?2)");
+      sql.append(i == 0 ? "" : ", ").append("($1, $").append(i + 3).append(", $2)");
     }
     sql.append(" on conflict do nothing returning event_id) select event_id from marked");
-    return Panache.getSession()
-        .chain(
-            session -> {
-              var query = session.createNativeQuery(sql.toString(), UUID.class);
-              query.setParameter(1, group());
-              query.setParameter(2, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
-              for (int i = 0; i < ids.size(); i++) {
-                query.setParameter(i + 3, ids.get(i));
-              }
-              return query.getResultList();
-            })
+    List<Object> arguments = new ArrayList<>(ids.size() + 2);
+    arguments.add(group());
+    arguments.add(OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
+    arguments.addAll(ids);
+    return database
+        .list(sql.toString(), Tuple.from(arguments), row -> row.getUUID(0))
         .map(HashSet::new);
   }
 
@@ -414,7 +413,7 @@ public class EventConsumer {
     }
   }
 
-  /** Runs {@code work} on a fresh duplicated context: its own Hibernate Reactive session. */
+  /** Runs {@code work} on a fresh duplicated context: its own transaction. */
   private Uni<Void> onOwnContext(Supplier<Uni<Void>> work) {
     Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
     VertxContextSafetyToggle.setContextSafe(context, true);
@@ -470,7 +469,7 @@ public class EventConsumer {
   /** Decodes the data first (throwing for data no retry can fix), then applies it once. */
   private <T extends EventData> Uni<Void> apply(EventHandler<T> handler, Event<JsonNode> envelope) {
     Event<T> event = codec.typed(envelope, handler.type());
-    return Panache.withTransaction(
+    return database.inTransaction(
         () ->
             markProcessed(event.id())
                 .chain(
@@ -484,15 +483,10 @@ public class EventConsumer {
   }
 
   private Uni<Boolean> markProcessed(UUID eventId) {
-    return Panache.getSession()
-        .chain(
-            session ->
-                session
-                    .createNativeQuery(MARK_PROCESSED)
-                    .setParameter(1, group())
-                    .setParameter(2, eventId)
-                    .setParameter(3, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
-                    .executeUpdate())
+    return database
+        .update(
+            MARK_PROCESSED,
+            Tuple.of(group(), eventId, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)))
         .map(inserted -> inserted == 1);
   }
 

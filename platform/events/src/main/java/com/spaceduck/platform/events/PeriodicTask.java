@@ -12,9 +12,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Runs a reactive job at a fixed interval, and whenever {@link #trigger()} asks for it, on the
- * event loop: each run on a fresh duplicated context (what Hibernate Reactive needs), never two
- * runs at once. A trigger during a run makes one more run follow it. Quarkus's scheduler does not
- * go below one second and cannot be woken.
+ * event loop: each run on a fresh duplicated context (where a transaction of the Database lives),
+ * never two runs at once. A trigger during a run makes one more run follow it. Quarkus's scheduler
+ * does not go below one second and cannot be woken.
  */
 final class PeriodicTask {
 

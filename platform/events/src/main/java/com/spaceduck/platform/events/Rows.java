@@ -12,7 +12,7 @@ import java.util.function.Function;
 
 /**
  * Reading single rows straight from the reactive client, for the statements on a hot path that run
- * as prepared statements with no Hibernate session.
+ * as prepared statements.
  */
 public final class Rows {
 

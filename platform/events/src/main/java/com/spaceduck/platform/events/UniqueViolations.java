@@ -14,10 +14,6 @@ public final class UniqueViolations {
       if (cause instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState())) {
         return true;
       }
-      if (cause instanceof org.hibernate.exception.ConstraintViolationException violation
-          && UNIQUE_VIOLATION.equals(violation.getSQLState())) {
-        return true;
-      }
       if (cause.getCause() == cause) {
         break;
       }
