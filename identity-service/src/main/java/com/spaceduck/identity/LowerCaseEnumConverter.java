@@ -1,14 +1,13 @@
 package com.spaceduck.identity;
 
-import jakarta.persistence.AttributeConverter;
 import java.util.Locale;
 
 /**
  * Stores an enum as its lower-case name ({@code pending}, {@code email}), the form the columns'
- * check constraints and the API use. Subclass per enum and name it in {@code @Convert}.
+ * check constraints and the API use. Subclass per enum; repositories bind {@link #toColumn} and
+ * read {@link #fromColumn}.
  */
-public abstract class LowerCaseEnumConverter<E extends Enum<E>>
-    implements AttributeConverter<E, String> {
+public abstract class LowerCaseEnumConverter<E extends Enum<E>> {
 
   private final Class<E> type;
 
@@ -16,13 +15,11 @@ public abstract class LowerCaseEnumConverter<E extends Enum<E>>
     this.type = type;
   }
 
-  @Override
-  public String convertToDatabaseColumn(E value) {
+  public String toColumn(E value) {
     return value == null ? null : value.name().toLowerCase(Locale.ROOT);
   }
 
-  @Override
-  public E convertToEntityAttribute(String column) {
+  public E fromColumn(String column) {
     return column == null ? null : Enum.valueOf(type, column.toUpperCase(Locale.ROOT));
   }
 }

@@ -8,6 +8,7 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.function.Function;
 
 /**
@@ -37,6 +38,11 @@ public final class Rows {
   public static Instant instant(Row row, String column) {
     OffsetDateTime value = row.getOffsetDateTime(column);
     return value == null ? null : value.toInstant();
+  }
+
+  /** An instant as a {@code timestamptz} argument (UTC), or null for null. */
+  public static OffsetDateTime timestamptz(Instant instant) {
+    return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
   }
 
   /** A {@code timestamptz} column by position as an instant, or null where it is null. */
