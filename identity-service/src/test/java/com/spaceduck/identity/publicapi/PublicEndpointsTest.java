@@ -22,9 +22,15 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -96,6 +102,34 @@ class PublicEndpointsTest {
   }
 
   @Test
+  void concurrentSubscriptionsOfOneAddressAllSucceed() throws Exception {
+    String email = freshEmail();
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<Integer>> answers = new ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        answers.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return post("/beak/newsletter/subscribe", Map.of("email", email))
+                      .extract()
+                      .statusCode();
+                }));
+      }
+      start.countDown();
+      for (Future<Integer> answer : answers) {
+        assertEquals(202, answer.get());
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertEquals(
+        1, queryLong("select count(*) from newsletter_subscriptions where email = ?", email));
+  }
+
+  @Test
   void newsletterRejectsInvalidEmail() {
     assertProblem(post("/beak/newsletter/subscribe", Map.of("email", "nope")), 400, "E4000")
         .body("errors[0].field", equalTo("email"));
@@ -159,6 +193,9 @@ class PublicEndpointsTest {
     assertEquals(
         "My duck won't quack.",
         queryString("select message from support_tickets where id = ?", UUID.fromString(ticket)));
+    assertEquals(
+        "open",
+        queryString("select status from support_tickets where id = ?", UUID.fromString(ticket)));
   }
 
   @Test

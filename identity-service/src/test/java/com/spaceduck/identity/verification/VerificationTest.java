@@ -83,6 +83,48 @@ class VerificationTest {
   }
 
   @Test
+  void verifiedNumberIsStoredAndCannotBeVerifiedAgain() {
+    TestDuckling duckling = TestDucklings.create();
+    TestDucklings.verifyEmail(duckling);
+    String phone = freshPhone();
+    duckling
+        .as()
+        .contentType(ContentType.JSON)
+        .body(Map.of("phone", phone))
+        .post("/beak/verify/phone")
+        .then()
+        .statusCode(202);
+    confirm(duckling, "phone", latestCode(phone)).statusCode(200);
+    assertEquals(
+        phone,
+        queryString("select phone from ducklings where id = ?", UUID.fromString(duckling.id())));
+    assertProblem(
+        duckling
+            .as()
+            .contentType(ContentType.JSON)
+            .body(Map.of("phone", phone))
+            .post("/beak/verify/phone")
+            .then(),
+        409,
+        "E4003");
+  }
+
+  @Test
+  void usedCodeIsConsumedAndCannotBeUsedAgain() {
+    TestDuckling duckling = TestDucklings.create();
+    duckling.as().post("/beak/verify/email").then().statusCode(202);
+    String code = latestCode(duckling.email());
+    confirm(duckling, "email", code).statusCode(200);
+    assertEquals(
+        0,
+        queryLong(
+            "select count(*) from verification_codes where duckling_id = ? and consumed_at is null",
+            UUID.fromString(duckling.id())));
+    assertProblem(confirm(duckling, "email", code), 400, "E4000")
+        .body("errors[0].message", equalTo("no code is pending; request a new one"));
+  }
+
+  @Test
   void codesAreStoredOnlyAsHashes() {
     TestDuckling duckling = TestDucklings.create();
     duckling.as().post("/beak/verify/email").then().statusCode(202);
