@@ -6,12 +6,10 @@ import com.spaceduck.identity.auth.Caller;
 import com.spaceduck.platform.contracts.TrustTier;
 import com.spaceduck.platform.problem.ErrorKind;
 import com.spaceduck.platform.problem.ProblemException;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import com.spaceduck.platform.sql.InTransaction;
 import io.quarkus.security.UnauthorizedException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -38,7 +36,7 @@ public class KeyService {
    * A new key. Only an {@code sd_token} may create keys, so a leaked key cannot mint more; the
    * key's tier may not exceed the owner's current tier (403 E4002, like any tier shortfall).
    */
-  @WithTransaction
+  @InTransaction
   public Uni<CreatedKeyResponse> create(Caller caller, CreateKeyRequest request) {
     if (caller.credential() != Caller.Credential.SD_TOKEN) {
       return Uni.createFrom()
@@ -51,7 +49,7 @@ public class KeyService {
     // The owner's row lock serialises concurrent creations, so the count below can't be passed by
     // two requests at once.
     return ducklings
-        .findById(caller.ducklingId(), LockModeType.PESSIMISTIC_WRITE)
+        .lockDuckling(caller.ducklingId())
         .flatMap(
             owner -> {
               if (owner == null) {
@@ -93,37 +91,36 @@ public class KeyService {
                                 ? config.defaultLifetimeDays()
                                 : request.expiresInDays();
                         key.expiresAt = now.plus(days, ChronoUnit.DAYS);
-                        return keys.persist(key)
+                        return keys.insert(key)
                             .map(
-                                saved ->
+                                inserted ->
                                     new CreatedKeyResponse(
-                                        saved.id,
+                                        key.id,
                                         secret,
-                                        saved.prefix,
-                                        saved.name,
-                                        saved.tier.name(),
-                                        saved.createdAt,
-                                        saved.expiresAt));
+                                        key.prefix,
+                                        key.name,
+                                        key.tier.name(),
+                                        key.createdAt,
+                                        key.expiresAt));
                       });
             });
   }
 
-  @WithSession
   public Uni<KeyListResponse> list(Caller caller) {
     return keys.listOwned(caller.ducklingId())
         .map(owned -> new KeyListResponse(owned.stream().map(KeyResponse::of).toList()));
   }
 
   /** Revokes a key of the caller's; another duckling's key is "not found", like a missing one. */
-  @WithTransaction
   public Uni<Void> revoke(Caller caller, UUID keyId) {
-    return keys.findOwned(keyId, caller.ducklingId())
+    // One conditional update: it finds the key and revokes it, so it needs no transaction.
+    return keys.revokeOwned(
+            keyId, caller.ducklingId(), clock.instant().truncatedTo(ChronoUnit.MICROS))
         .invoke(
-            key -> {
-              if (key == null) {
+            revoked -> {
+              if (!revoked) {
                 throw new ProblemException(ErrorKind.NOT_FOUND, "No Beak Key with this id.");
               }
-              key.revokedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
             })
         .replaceWithVoid();
   }

@@ -10,7 +10,7 @@ import com.spaceduck.platform.events.Outbox;
 import com.spaceduck.platform.events.UniqueViolations;
 import com.spaceduck.platform.problem.ErrorKind;
 import com.spaceduck.platform.problem.ProblemException;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import com.spaceduck.platform.sql.Database;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -24,13 +24,19 @@ public class SignupService {
   private final DucklingRepository ducklings;
   private final PasswordHasher hasher;
   private final Outbox outbox;
+  private final Database database;
   private final Clock clock;
 
   public SignupService(
-      DucklingRepository ducklings, PasswordHasher hasher, Outbox outbox, Clock clock) {
+      DucklingRepository ducklings,
+      PasswordHasher hasher,
+      Outbox outbox,
+      Database database,
+      Clock clock) {
     this.ducklings = ducklings;
     this.hasher = hasher;
     this.outbox = outbox;
+    this.database = database;
     this.clock = clock;
   }
 
@@ -53,14 +59,14 @@ public class SignupService {
               }
               return hasher.hash(request.password());
             })
-        .flatMap(hash -> Panache.withTransaction(() -> insert(email, name, hash, country)))
+        .flatMap(hash -> database.inTransaction(() -> insert(email, name, hash, country)))
         .onFailure(UniqueViolations::is)
         .transform(ignored -> alreadyExists());
   }
 
   /**
-   * Both rows are written at commit, so a duplicate email that slipped past the check above fails
-   * the commit and takes the event with it.
+   * The duckling's row goes first, so a duplicate email that slipped past the check above fails its
+   * insert, and the transaction rolls back before the event is written.
    */
   private Uni<SignupResponse> insert(String email, String name, String hash, String country) {
     Duckling duckling = new Duckling();
@@ -75,7 +81,7 @@ public class SignupService {
     DucklingHatched data =
         new DucklingHatched(duckling.id, duckling.displayName, duckling.emailDomain, country);
     return ducklings
-        .persist(duckling)
+        .insert(duckling)
         .chain(() -> outbox.append(duckling.id.toString(), data))
         .map(
             event ->

@@ -1,7 +1,6 @@
 package com.spaceduck.identity.support;
 
 import com.spaceduck.identity.EmailAddresses;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -18,7 +17,6 @@ public class SupportService {
     this.clock = clock;
   }
 
-  @WithTransaction
   public Uni<ContactResponse> contact(ContactRequest request) {
     String email = EmailAddresses.normalize(request.email());
     SupportTicket ticket = new SupportTicket();
@@ -27,6 +25,6 @@ public class SupportService {
     ticket.message = request.message().strip();
     ticket.status = SupportTicket.Status.OPEN;
     ticket.createdAt = clock.instant();
-    return tickets.persist(ticket).map(saved -> new ContactResponse(saved.id));
+    return tickets.insert(ticket).replaceWith(new ContactResponse(ticket.id));
   }
 }

@@ -33,6 +33,6 @@ public class TableNotifier implements Notifier {
     notification.subject = subject;
     notification.body = body;
     notification.createdAt = clock.instant();
-    return notifications.persist(notification).replaceWithVoid();
+    return notifications.insert(notification);
   }
 }

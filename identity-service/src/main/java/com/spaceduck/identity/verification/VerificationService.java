@@ -7,11 +7,10 @@ import com.spaceduck.identity.auth.Caller;
 import com.spaceduck.platform.problem.ErrorKind;
 import com.spaceduck.platform.problem.FieldError;
 import com.spaceduck.platform.problem.ProblemException;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import com.spaceduck.platform.sql.Database;
 import io.quarkus.security.UnauthorizedException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -38,6 +37,7 @@ public class VerificationService {
   private final VerificationCodeRepository codes;
   private final Notifier notifier;
   private final VerificationLimits limits;
+  private final Database database;
   private final IdentityConfig.Verification config;
   private final Clock clock;
 
@@ -46,12 +46,14 @@ public class VerificationService {
       VerificationCodeRepository codes,
       Notifier notifier,
       VerificationLimits limits,
+      Database database,
       IdentityConfig config,
       Clock clock) {
     this.ducklings = ducklings;
     this.codes = codes;
     this.notifier = notifier;
     this.limits = limits;
+    this.database = database;
     this.config = config.verification();
     this.clock = clock;
   }
@@ -65,12 +67,11 @@ public class VerificationService {
     WRONG
   }
 
-  // Sessions and transactions are steps here, not the method (no @WithTransaction): the abuse
-  // counters take their hit in a transaction of their own first, so a refused or failed attempt
-  // still counts.
+  // Transactions are steps here, not the method (no @InTransaction): the abuse counters take their
+  // hit in a transaction of their own first, so a refused or failed attempt still counts.
   public Uni<CodeSentResponse> sendEmailCode(Caller caller) {
     Instant now = now();
-    return Panache.withSession(() -> owner(caller))
+    return owner(caller)
         .flatMap(
             duckling -> {
               if (duckling.emailVerified()) {
@@ -81,7 +82,7 @@ public class VerificationService {
                   .takeSend(duckling.id, Channel.EMAIL, now)
                   .chain(
                       () ->
-                          Panache.withTransaction(
+                          database.inTransaction(
                               () -> issue(duckling.id, Channel.EMAIL, duckling.email, now)));
             });
   }
@@ -93,7 +94,7 @@ public class VerificationService {
   public Uni<CodeSentResponse> sendPhoneCode(Caller caller, String phone) {
     limits.requireAllowedNumber(phone);
     Instant now = now();
-    return Panache.withSession(() -> owner(caller))
+    return owner(caller)
         .flatMap(
             duckling -> {
               if (!duckling.emailVerified()) {
@@ -110,7 +111,7 @@ public class VerificationService {
                   .chain(() -> limits.takeNumberSend(phone, now))
                   .chain(
                       () ->
-                          Panache.withTransaction(
+                          database.inTransaction(
                               () -> issue(duckling.id, Channel.PHONE, phone, now)));
             });
   }
@@ -124,7 +125,8 @@ public class VerificationService {
         .takeGuess(caller.ducklingId(), channel, now())
         .flatMap(
             guess ->
-                Panache.withTransaction(() -> check(caller, channel, code))
+                database
+                    .inTransaction(() -> check(caller, channel, code))
                     .call(
                         outcome ->
                             outcome == Outcome.WRONG
@@ -135,7 +137,7 @@ public class VerificationService {
             outcome ->
                 switch (outcome) {
                   case VERIFIED ->
-                      Panache.withSession(() -> owner(caller))
+                      owner(caller)
                           .map(d -> new VerifiedResponse(d.emailVerified(), d.phoneVerified()));
                   case NO_CODE -> invalid("no code is pending; request a new one");
                   case EXPIRED -> invalid("has expired; request a new one");
@@ -162,22 +164,16 @@ public class VerificationService {
               if (!MessageDigest.isEqual(
                   hash(pending.id, code).getBytes(StandardCharsets.US_ASCII),
                   pending.codeHash.getBytes(StandardCharsets.US_ASCII))) {
-                pending.attempts++;
-                return Uni.createFrom().item(Outcome.WRONG);
+                return codes.countWrongAttempt(pending.id).replaceWith(Outcome.WRONG);
               }
-              pending.consumedAt = now;
-              return ducklings
-                  .findById(caller.ducklingId(), LockModeType.PESSIMISTIC_WRITE)
-                  .map(
-                      duckling -> {
-                        if (channel == Channel.EMAIL) {
-                          duckling.emailVerifiedAt = now;
-                        } else {
-                          duckling.phone = pending.destination;
-                          duckling.phoneVerifiedAt = now;
-                        }
-                        return Outcome.VERIFIED;
-                      });
+              Uni<Void> verified =
+                  channel == Channel.EMAIL
+                      ? ducklings.markEmailVerified(caller.ducklingId(), now)
+                      : ducklings.markPhoneVerified(caller.ducklingId(), pending.destination, now);
+              return codes
+                  .consume(pending.id, now)
+                  .chain(() -> verified)
+                  .replaceWith(Outcome.VERIFIED);
             });
   }
 
@@ -201,7 +197,7 @@ public class VerificationService {
             + " minutes. If you did not ask for it, ignore this message.";
     return codes
         .discardPending(ducklingId, channel)
-        .chain(() -> codes.persist(row))
+        .chain(() -> codes.insert(row))
         .chain(() -> notifier.send(channel, destination, "Your Space Duck verification code", body))
         .replaceWith(new CodeSentResponse(channel.id(), destination, row.expiresAt));
   }
@@ -212,7 +208,7 @@ public class VerificationService {
 
   private Uni<Duckling> owner(Caller caller) {
     return ducklings
-        .findById(caller.ducklingId())
+        .findDuckling(caller.ducklingId())
         .map(
             duckling -> {
               if (duckling == null) {
