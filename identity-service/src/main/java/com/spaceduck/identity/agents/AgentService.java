@@ -6,8 +6,7 @@ import com.spaceduck.platform.contracts.TrustTier;
 import com.spaceduck.platform.events.Outbox;
 import com.spaceduck.platform.problem.ErrorKind;
 import com.spaceduck.platform.problem.ProblemException;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import com.spaceduck.platform.sql.InTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -34,7 +33,7 @@ public class AgentService {
     this.clock = clock;
   }
 
-  @WithTransaction
+  @InTransaction
   public Uni<AgentResponse> register(Caller caller, RegisterAgentRequest request) {
     caller.requireTier(REGISTER_TIER);
     Agent agent = new Agent();
@@ -44,30 +43,30 @@ public class AgentService {
     agent.createdAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
     AgentRegistered data = new AgentRegistered(agent.id, agent.ducklingId, agent.name);
     return agents
-        .persist(agent)
+        .insert(agent)
         .chain(() -> outbox.append(agent.id.toString(), data))
         .replaceWith(() -> AgentResponse.of(agent));
   }
 
   /** Bonds one of the caller's agents; bonding a bonded agent changes nothing. */
-  @WithTransaction
+  @InTransaction
   public Uni<AgentResponse> bond(Caller caller, UUID agentId) {
     caller.requireTier(BOND_TIER);
     return agents
         .findOwned(agentId, caller.ducklingId())
-        .map(
+        .chain(
             agent -> {
               if (agent == null) {
                 throw new ProblemException(ErrorKind.NOT_FOUND, "No agent with this id.");
               }
-              if (agent.bondedAt == null) {
-                agent.bondedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
+              if (agent.bondedAt != null) {
+                return Uni.createFrom().item(AgentResponse.of(agent));
               }
-              return AgentResponse.of(agent);
+              agent.bondedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
+              return agents.bond(agent.id, agent.bondedAt).replaceWith(AgentResponse.of(agent));
             });
   }
 
-  @WithSession
   public Uni<AgentListResponse> list(Caller caller) {
     return agents
         .listOwned(caller.ducklingId())

@@ -12,8 +12,7 @@ import com.spaceduck.platform.events.Outbox;
 import com.spaceduck.platform.problem.ErrorKind;
 import com.spaceduck.platform.problem.FieldError;
 import com.spaceduck.platform.problem.ProblemException;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import com.spaceduck.platform.sql.InTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
@@ -49,7 +48,7 @@ public class PeckService {
     this.clock = clock;
   }
 
-  @WithTransaction
+  @InTransaction
   public Uni<PeckResponse> send(Caller caller, SendPeckRequest request) {
     caller.requireTier(SEND_TIER);
     String body = compact(request.body());
@@ -96,13 +95,12 @@ public class PeckService {
             peck.body,
             peck.sentAt);
     return pecks
-        .persist(peck)
+        .insert(peck)
         .chain(() -> outbox.append(peck.id.toString(), event))
         .replaceWith(() -> new PeckResponse(peck.id, peck.sentAt));
   }
 
   /** One page of the pecks of one of the caller's agents, newest first. */
-  @WithSession
   public Uni<PeckListResponse> list(
       Caller caller, UUID agentId, PeckDirection direction, int page, int size) {
     return agents

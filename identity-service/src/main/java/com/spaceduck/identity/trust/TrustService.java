@@ -12,13 +12,11 @@ import com.spaceduck.platform.events.UniqueViolations;
 import com.spaceduck.platform.problem.ErrorKind;
 import com.spaceduck.platform.problem.FieldError;
 import com.spaceduck.platform.problem.ProblemException;
-import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import com.spaceduck.platform.sql.Database;
+import com.spaceduck.platform.sql.InTransaction;
 import io.quarkus.security.UnauthorizedException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -43,6 +41,7 @@ public class TrustService {
   private final AgentRepository agents;
   private final Outbox outbox;
   private final Operators operators;
+  private final Database database;
   private final Clock clock;
 
   public TrustService(
@@ -51,18 +50,19 @@ public class TrustService {
       AgentRepository agents,
       Outbox outbox,
       Operators operators,
+      Database database,
       Clock clock) {
     this.ducklings = ducklings;
     this.elevations = elevations;
     this.agents = agents;
     this.outbox = outbox;
     this.operators = operators;
+    this.database = database;
     this.clock = clock;
   }
 
-  @WithSession
   public Uni<TrustResponse> status(Caller caller) {
-    return owner(caller, LockModeType.NONE)
+    return owner(caller, false)
         .flatMap(
             duckling ->
                 elevations
@@ -86,13 +86,13 @@ public class TrustService {
 
   public Uni<ElevationResponse> elevate(Caller caller, ElevateRequest request) {
     TrustTier target = TrustTier.parse(request.targetTier()).orElseThrow();
-    // Opened here rather than with @WithTransaction: a duplicate pending request fails at commit,
-    // which happens after this method's Uni, so the translation must wrap the transaction.
-    return Panache.withTransaction(
+    // Opened here rather than with @InTransaction: a duplicate pending request fails its insert
+    // and leaves the transaction aborted, so the translation wraps the rolled-back transaction.
+    return database
+        .inTransaction(
             () ->
                 // Locked, so two elevations of one duckling run one after the other.
-                owner(caller, LockModeType.PESSIMISTIC_WRITE)
-                    .flatMap(duckling -> elevate(duckling, target, request)))
+                owner(caller, true).flatMap(duckling -> elevate(duckling, target, request)))
         .onFailure(UniqueViolations::is)
         .transform(ignored -> alreadyPending());
   }
@@ -136,7 +136,9 @@ public class TrustService {
     Instant now = now();
     TrustTier from = duckling.trustTier;
     duckling.trustTier = TrustTier.T1;
-    return emitElevated(duckling.id, from, TrustTier.T1)
+    return ducklings
+        .updateTrustTier(duckling.id, TrustTier.T1)
+        .chain(() -> emitElevated(duckling.id, from, TrustTier.T1))
         .replaceWith(
             new ElevationResponse(
                 null,
@@ -201,12 +203,11 @@ public class TrustService {
               elevation.postalAddress = address;
               elevation.createdAt = now();
               return elevations
-                  .persist(elevation)
-                  .map(saved -> ElevationResponse.of(saved, duckling.trustTier.name()));
+                  .insert(elevation)
+                  .replaceWith(() -> ElevationResponse.of(elevation, duckling.trustTier.name()));
             });
   }
 
-  @WithSession
   public Uni<ElevationListResponse> list(Caller operator, ElevationStatus status) {
     return operators
         .require(operator)
@@ -218,13 +219,13 @@ public class TrustService {
   }
 
   /** An operator grants a pending request: the duckling moves up and the change is announced. */
-  @WithTransaction
+  @InTransaction
   public Uni<ElevationResponse> approve(Caller operator, UUID requestId, DecisionRequest decision) {
     return decidable(operator, requestId)
         .flatMap(
             elevation ->
                 ducklings
-                    .findById(elevation.ducklingId, LockModeType.PESSIMISTIC_WRITE)
+                    .lockDuckling(elevation.ducklingId)
                     .flatMap(
                         duckling -> {
                           if (duckling.trustTier != elevation.fromTier) {
@@ -233,28 +234,33 @@ public class TrustService {
                                 "The duckling's tier changed since the request was made;"
                                     + " reject it instead.");
                           }
-                          decide(elevation, ElevationStatus.APPROVED, operator, decision);
                           duckling.trustTier = elevation.targetTier;
-                          return emitElevated(duckling.id, elevation.fromTier, elevation.targetTier)
+                          return decide(elevation, ElevationStatus.APPROVED, operator, decision)
+                              .chain(
+                                  () ->
+                                      ducklings.updateTrustTier(duckling.id, elevation.targetTier))
+                              .chain(
+                                  () ->
+                                      emitElevated(
+                                          duckling.id, elevation.fromTier, elevation.targetTier))
                               .replaceWith(
-                                  ElevationResponse.of(elevation, duckling.trustTier.name()));
+                                  () -> ElevationResponse.of(elevation, duckling.trustTier.name()));
                         }));
   }
 
-  @WithTransaction
+  @InTransaction
   public Uni<ElevationResponse> reject(Caller operator, UUID requestId, DecisionRequest decision) {
     return decidable(operator, requestId)
-        .map(
-            elevation -> {
-              decide(elevation, ElevationStatus.REJECTED, operator, decision);
-              return ElevationResponse.of(elevation, elevation.fromTier.name());
-            });
+        .chain(
+            elevation ->
+                decide(elevation, ElevationStatus.REJECTED, operator, decision)
+                    .replaceWith(() -> ElevationResponse.of(elevation, elevation.fromTier.name())));
   }
 
   private Uni<Elevation> decidable(Caller operator, UUID requestId) {
     return operators
         .require(operator)
-        .chain(() -> elevations.findById(requestId, LockModeType.PESSIMISTIC_WRITE))
+        .chain(() -> elevations.lock(requestId))
         .map(
             elevation -> {
               if (elevation == null) {
@@ -273,12 +279,14 @@ public class TrustService {
             });
   }
 
-  private void decide(
+  /** Records the decision on the (locked) request, in memory and in its row. */
+  private Uni<Void> decide(
       Elevation elevation, ElevationStatus status, Caller operator, DecisionRequest decision) {
     elevation.status = status;
     elevation.decidedBy = operator.ducklingId();
     elevation.decidedAt = now();
     elevation.reason = decision == null ? null : trimmed(decision.reason());
+    return elevations.decide(elevation);
   }
 
   private Uni<Void> emitElevated(UUID ducklingId, TrustTier from, TrustTier to) {
@@ -287,9 +295,10 @@ public class TrustService {
         .replaceWithVoid();
   }
 
-  private Uni<Duckling> owner(Caller caller, LockModeType lock) {
-    return ducklings
-        .findById(caller.ducklingId(), lock)
+  /** The caller's duckling, locked ({@code for update}) when {@code lock}; 401 if it is gone. */
+  private Uni<Duckling> owner(Caller caller, boolean lock) {
+    UUID id = caller.ducklingId();
+    return (lock ? ducklings.lockDuckling(id) : ducklings.findDuckling(id))
         .map(
             duckling -> {
               if (duckling == null) {

@@ -9,8 +9,7 @@ import com.spaceduck.platform.contracts.TrustTier;
 import com.spaceduck.platform.problem.ErrorKind;
 import com.spaceduck.platform.problem.FieldError;
 import com.spaceduck.platform.problem.ProblemException;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import com.spaceduck.platform.sql.InTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -42,7 +41,6 @@ public class WebhookMessageService {
     this.clock = clock;
   }
 
-  @WithSession
   public Uni<MessageListResponse> list(Caller caller, UUID webhookId, int page, int size) {
     return owned(caller, webhookId)
         .chain(s -> messages.newestFirst(s.id, page * size, size + 1))
@@ -56,24 +54,24 @@ public class WebhookMessageService {
   }
 
   /** One more attempt now, whatever the message's state. */
-  @WithTransaction
+  @InTransaction
   public Uni<MessageResponse> retry(Caller caller, UUID webhookId, UUID messageId) {
     return owned(caller, webhookId)
         .chain(s -> messages.findIn(s.id, messageId))
-        .map(
+        .chain(
             m -> {
               if (m == null) {
                 throw new ProblemException(ErrorKind.NOT_FOUND, "No message with this id.");
               }
               m.status = "pending";
               m.nextAttemptAt = now();
-              delivery.wake();
-              return MessageResponse.of(m);
-            });
+              return messages.dueAgain(m).replaceWith(() -> MessageResponse.of(m));
+            })
+        .invoke(delivery::wake);
   }
 
   /** Sends every message since {@code since} again, each with a fresh retry schedule. */
-  @WithTransaction
+  @InTransaction
   public Uni<ReplayResponse> replay(Caller caller, UUID webhookId, Instant since) {
     return owned(caller, webhookId)
         .chain(s -> messages.replay(s.id, since, now()))
@@ -90,7 +88,7 @@ public class WebhookMessageService {
               new FieldError(
                   "event_type", "must be one of " + String.join(", ", WebhookEvents.ALL))));
     }
-    return ownedInSession(caller, webhookId)
+    return owned(caller, webhookId)
         .chain(
             s -> {
               if (!s.enabled) {
@@ -127,11 +125,6 @@ public class WebhookMessageService {
                               outcome.body(),
                               outcome.error()));
             });
-  }
-
-  @WithSession
-  Uni<WebhookSubscription> ownedInSession(Caller caller, UUID webhookId) {
-    return owned(caller, webhookId);
   }
 
   private Uni<WebhookSubscription> owned(Caller caller, UUID webhookId) {

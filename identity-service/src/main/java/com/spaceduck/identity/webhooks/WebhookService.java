@@ -5,8 +5,7 @@ import com.spaceduck.identity.auth.Caller;
 import com.spaceduck.platform.problem.ErrorKind;
 import com.spaceduck.platform.problem.FieldError;
 import com.spaceduck.platform.problem.ProblemException;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import com.spaceduck.platform.sql.InTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -36,7 +35,7 @@ public class WebhookService {
     this.clock = clock;
   }
 
-  @WithTransaction
+  @InTransaction
   public Uni<CreatedWebhookResponse> create(Caller caller, CreateWebhookRequest request) {
     List<FieldError> errors = new ArrayList<>();
     checkUrl(request.url(), errors);
@@ -66,23 +65,21 @@ public class WebhookService {
               s.nextSequence = 1;
               s.createdAt = now;
               s.updatedAt = now;
-              return webhooks.persist(s).map(CreatedWebhookResponse::of);
+              return webhooks.insert(s).replaceWith(() -> CreatedWebhookResponse.of(s));
             });
   }
 
-  @WithSession
   public Uni<WebhookListResponse> list(Caller caller) {
     return webhooks
         .listOwned(caller.ducklingId())
         .map(all -> new WebhookListResponse(all.stream().map(WebhookResponse::of).toList()));
   }
 
-  @WithSession
   public Uni<WebhookResponse> get(Caller caller, UUID id) {
     return owned(caller, id).map(WebhookResponse::of);
   }
 
-  @WithTransaction
+  @InTransaction
   public Uni<WebhookResponse> update(Caller caller, UUID id, UpdateWebhookRequest request) {
     List<FieldError> errors = new ArrayList<>();
     if (request.url() != null) {
@@ -93,7 +90,7 @@ public class WebhookService {
       throw ProblemException.invalid("The webhook is invalid.", errors);
     }
     return owned(caller, id)
-        .map(
+        .chain(
             s -> {
               if (request.url() != null) {
                 s.url = request.url().strip();
@@ -116,27 +113,32 @@ public class WebhookService {
                 }
               }
               s.updatedAt = now();
-              return WebhookResponse.of(s);
+              return webhooks
+                  .updateSettings(s, request.enabled())
+                  .replaceWith(() -> WebhookResponse.of(s));
             });
   }
 
-  @WithTransaction
+  @InTransaction
   public Uni<Void> delete(Caller caller, UUID id) {
     return owned(caller, id).chain(webhooks::delete);
   }
 
   /** A new secret; the current one keeps signing beside it for {@code secret-overlap}. */
-  @WithTransaction
+  @InTransaction
   public Uni<RotatedSecretResponse> rotate(Caller caller, UUID id) {
     return owned(caller, id)
-        .map(
+        .chain(
             s -> {
               Instant now = now();
               s.previousSecret = s.secret;
               s.previousSecretExpiresAt = now.plus(config.secretOverlap());
               s.secret = WebhookSecrets.generate();
               s.updatedAt = now;
-              return new RotatedSecretResponse(s.secret, s.previousSecretExpiresAt);
+              return webhooks
+                  .rotateSecret(s)
+                  .replaceWith(
+                      () -> new RotatedSecretResponse(s.secret, s.previousSecretExpiresAt));
             });
   }
 

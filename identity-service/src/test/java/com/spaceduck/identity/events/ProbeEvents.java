@@ -5,7 +5,7 @@ import com.spaceduck.platform.contracts.EventType;
 import com.spaceduck.platform.events.Event;
 import com.spaceduck.platform.events.EventHandler;
 import com.spaceduck.platform.events.Outbox;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import com.spaceduck.platform.sql.InTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
@@ -43,7 +43,7 @@ public class ProbeEvents implements EventHandler<ProbeEvents.Probe> {
     this.outbox = outbox;
   }
 
-  @WithTransaction
+  @InTransaction
   public Uni<Event<Probe>> append(String subject, boolean failAfterAppend) {
     return outbox
         .append(subject, new Probe(subject.length()))

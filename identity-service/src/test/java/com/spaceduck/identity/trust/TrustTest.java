@@ -205,6 +205,40 @@ class TrustTest {
   }
 
   @Test
+  void aDecisionIsStoredWithWhoDecidedWhenAndWhy() {
+    TestDuckling duckling = TestDucklings.atT1();
+    String requestId = elevate(duckling, t2Details()).statusCode(202).extract().path("request_id");
+    TestDuckling operator = TestDucklings.operator();
+    operator
+        .as()
+        .contentType(ContentType.JSON)
+        .body(Map.of("reason", "  blurry scan  "))
+        .post("/beak/trust/requests/" + requestId + "/reject")
+        .then()
+        .statusCode(200);
+    String row = "select %s from elevation_requests where id = ?::uuid";
+    assertEquals("rejected", TestDucklings.queryString(row.formatted("status"), requestId));
+    assertEquals("blurry scan", TestDucklings.queryString(row.formatted("reason"), requestId));
+    assertEquals(operator.id(), TestDucklings.queryString(row.formatted("decided_by"), requestId));
+    assertEquals(
+        1,
+        queryLong(
+            "select count(*) from elevation_requests where id = ?::uuid"
+                + " and decided_at between now() - interval '1 minute' and now()",
+            requestId));
+    operator
+        .as()
+        .get("/beak/trust/requests?status=rejected")
+        .then()
+        .statusCode(200)
+        .body(
+            "requests.find { it.request_id == '" + requestId + "' }.reason", equalTo("blurry scan"))
+        .body(
+            "requests.find { it.request_id == '" + requestId + "' }.decided_at",
+            org.hamcrest.Matchers.notNullValue());
+  }
+
+  @Test
   void operatorsCannotDecideTheirOwnRequests() {
     TestDuckling operator = TestDucklings.operator();
     // The shared operator stays at T0 for the other tests, so a request is made its own in the

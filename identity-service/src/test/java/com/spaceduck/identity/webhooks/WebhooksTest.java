@@ -119,6 +119,58 @@ class WebhooksTest {
   }
 
   @Test
+  void patchIsStoredAndLeavesTheSequenceSecretsAndFailureMarksAlone() {
+    TestDuckling owner = TestDucklings.create();
+    String id = createdId(owner, "https://hooks.example.com/p", List.of("cert.issued"));
+    String secret =
+        TestDucklings.queryString(
+            "select secret from webhook_subscriptions where id = ?::uuid", id);
+    // As the fan-out and the delivery worker leave it: sequence taken, switched off for failing.
+    TestDucklings.execute(
+        "update webhook_subscriptions set next_sequence = 7, enabled = false,"
+            + " disabled_reason = 'failing', disabled_at = now(), failing_since = now()"
+            + " where id = ?::uuid",
+        id);
+    owner
+        .as()
+        .contentType(ContentType.JSON)
+        .body(Map.of("url", "https://hooks.example.com/q", "description", "renamed"))
+        .patch("/beak/webhooks/" + id)
+        .then()
+        .statusCode(200);
+    owner
+        .as()
+        .get("/beak/webhooks/" + id)
+        .then()
+        .statusCode(200)
+        .body("url", equalTo("https://hooks.example.com/q"))
+        .body("description", equalTo("renamed"))
+        .body("events", contains("cert.issued"))
+        .body("enabled", equalTo(false))
+        .body("disabled_reason", equalTo("failing"));
+    String row =
+        "select next_sequence || ' ' || secret || ' ' || enabled || ' '"
+            + " || (failing_since is not null) from webhook_subscriptions where id = ?::uuid";
+    assertEquals("7 " + secret + " false true", TestDucklings.queryString(row, id));
+    // Enabling clears why and since when it was off; the sequence goes on.
+    owner
+        .as()
+        .contentType(ContentType.JSON)
+        .body(Map.of("enabled", true))
+        .patch("/beak/webhooks/" + id)
+        .then()
+        .statusCode(200)
+        .body("enabled", equalTo(true))
+        .body("disabled_reason", nullValue());
+    assertEquals(
+        "7 true 0",
+        TestDucklings.queryString(
+            "select next_sequence || ' ' || enabled || ' ' || num_nonnulls(disabled_reason,"
+                + " disabled_at, failing_since) from webhook_subscriptions where id = ?::uuid",
+            id));
+  }
+
+  @Test
   void refusedTargetsAndUnknownEventsAreFieldErrors() {
     TestDuckling owner = TestDucklings.create();
     assertProblem(
