@@ -7,7 +7,7 @@ import com.spaceduck.cert.PublicLinks;
 import com.spaceduck.cert.status.StatusListRepository;
 import com.spaceduck.cert.verifier.CredentialFormat;
 import com.spaceduck.cert.verify.NameMasker;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import com.spaceduck.platform.sql.InTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashMap;
@@ -41,9 +41,10 @@ public class CredentialIssuer {
   }
 
   /**
-   * Signs (or re-signs) the credential of a certificate the current transaction manages, giving it
-   * a revocation bit first if it has none. The certificate must be issued (issued_at and expires_at
-   * set).
+   * Signs (or re-signs) the credential of a certificate, giving it a revocation bit first if it has
+   * none (assigned in the current transaction). Only the given object changes: the caller stores it
+   * ({@link CertificateRepository#insert} or {@link CertificateRepository#updateCredential}). A
+   * draft (no issued_at or expires_at) is left unsigned.
    */
   public Uni<Void> sign(Certificate cert) {
     if (cert.issuedAt == null || cert.expiresAt == null) {
@@ -71,7 +72,7 @@ public class CredentialIssuer {
    * The credential of a certificate issued before credentials existed, signed on first demand and
    * stored; null for a draft or an unknown id.
    */
-  @WithTransaction
+  @InTransaction
   public Uni<String> ensure(UUID certId) {
     return certificates
         .lockById(certId)
@@ -83,7 +84,9 @@ public class CredentialIssuer {
               if (cert.credential != null) {
                 return Uni.createFrom().item(cert.credential);
               }
-              return sign(cert).map(signed -> cert.credential);
+              return sign(cert)
+                  .chain(() -> certificates.updateCredential(cert))
+                  .map(written -> cert.credential);
             });
   }
 

@@ -83,7 +83,7 @@ public class CertificateIssuer {
     cert.lambdaVersion = version;
     return credentials
         .sign(cert)
-        .chain(() -> certificates.persist(cert))
+        .chain(() -> certificates.insert(cert))
         .chain(
             () ->
                 certificates.recordTierChange(

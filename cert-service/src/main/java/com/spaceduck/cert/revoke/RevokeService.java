@@ -6,7 +6,7 @@ import com.spaceduck.cert.CertStatus;
 import com.spaceduck.cert.Certificate;
 import com.spaceduck.cert.CertificateRepository;
 import com.spaceduck.cert.Requester;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import com.spaceduck.platform.sql.InTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -36,7 +36,7 @@ public class RevokeService {
    * {@code revoked_at} and reason. The row is locked for the transaction, so two revocations (or a
    * revocation and a re-tiering) cannot overwrite each other.
    */
-  @WithTransaction
+  @InTransaction
   public Uni<RevokeResponse> revoke(Requester requester, String certId, String reason) {
     if (certId == null || certId.isBlank()) {
       return Uni.createFrom().failure(CertProblems.missingCertId());
@@ -53,26 +53,36 @@ public class RevokeService {
     if (id == null) {
       return Uni.createFrom().failure(CertProblems.certNotFound());
     }
-    return certificates.lockById(id).map(cert -> apply(requester, cert, reason.strip()));
+    return certificates.lockById(id).chain(cert -> apply(requester, cert, reason.strip()));
   }
 
-  private RevokeResponse apply(Requester requester, Certificate cert, String reason) {
+  private Uni<RevokeResponse> apply(Requester requester, Certificate cert, String reason) {
     if (cert == null) {
-      throw CertProblems.certNotFound();
+      return Uni.createFrom().failure(CertProblems.certNotFound());
     }
     if (!requester.mayManage(cert)) {
-      throw CertProblems.accessDenied();
+      return Uni.createFrom().failure(CertProblems.accessDenied());
     }
+    Uni<Void> written = Uni.createFrom().voidItem();
     if (cert.status != CertStatus.REVOKED) {
       cert.status = CertStatus.REVOKED;
       cert.revokedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
       cert.revokedReason = reason;
       cert.revokedBy = requester.ducklingId();
-      LOG.infof(
-          "Certificate %s revoked by %s%s",
-          cert.certId, requester.ducklingId(), requester.operator() ? " (operator)" : "");
+      written =
+          certificates
+              .updateRevocation(cert)
+              .invoke(
+                  () ->
+                      LOG.infof(
+                          "Certificate %s revoked by %s%s",
+                          cert.certId,
+                          requester.ducklingId(),
+                          requester.operator() ? " (operator)" : ""));
     }
-    return new RevokeResponse(
-        cert.certId.toString(), CertStatus.REVOKED, cert.revokedAt, cert.revokedReason);
+    return written.map(
+        ignored ->
+            new RevokeResponse(
+                cert.certId.toString(), CertStatus.REVOKED, cert.revokedAt, cert.revokedReason));
   }
 }

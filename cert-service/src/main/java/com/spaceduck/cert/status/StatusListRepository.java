@@ -2,17 +2,13 @@ package com.spaceduck.cert.status;
 
 import com.spaceduck.cert.CertConfig;
 import com.spaceduck.platform.events.Rows;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import com.spaceduck.platform.sql.Database;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.StringJoiner;
-import org.hibernate.reactive.mutiny.Mutiny;
 
 /** Status lists: assigning entries (in the caller's transaction) and reading a list's bits. */
 @ApplicationScoped
@@ -27,13 +23,13 @@ public class StatusListRepository {
   private static final String NEWEST =
       "select list_id, size, assigned from status_lists order by list_id desc limit 1 for update";
   private static final String OPEN =
-      "insert into status_lists (list_id, size, assigned, created_at) values (:id, :size, 0, :now)";
+      "insert into status_lists (list_id, size, assigned, created_at) values ($1, $2, 0, $3)";
   private static final String COUNT =
-      "update status_lists set assigned = assigned + 1 where list_id = :id";
+      "update status_lists set assigned = assigned + 1 where list_id = $1";
   private static final String FREE =
-      "select cast(c as integer) from unnest(string_to_array(:candidates, ',')) as c"
+      "select cast(c as integer) from unnest(string_to_array($1, ',')) as c"
           + " where not exists (select 1 from certificates"
-          + " where status_list = :list and status_index = cast(c as integer)) limit 1";
+          + " where status_list = $2 and status_index = cast(c as integer)) limit 1";
   private static final String READ =
       "select l.size, array_agg(c.status_index) filter (where c.status_index is not null) as revoked"
           + " from status_lists l left join certificates c"
@@ -42,12 +38,12 @@ public class StatusListRepository {
 
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  private final Pool pool;
+  private final Database database;
   private final CertConfig config;
   private final Clock clock;
 
-  public StatusListRepository(Pool pool, CertConfig config, Clock clock) {
-    this.pool = pool;
+  public StatusListRepository(Database database, CertConfig config, Clock clock) {
+    this.database = database;
     this.config = config;
     this.clock = clock;
   }
@@ -59,49 +55,38 @@ public class StatusListRepository {
    * backs up the free-index check.
    */
   public Uni<StatusEntry> assign() {
-    return Panache.getSession()
-        .chain(
-            session ->
-                session
-                    .createNativeQuery(NEWEST, Object[].class)
-                    .getSingleResultOrNull()
-                    .chain(newest -> listWithRoom(session, newest))
-                    .chain(list -> freeEntry(session, list)));
+    return database
+        .first(
+            NEWEST,
+            Tuple.tuple(),
+            row -> new ListRow(row.getInteger(0), row.getInteger(1), row.getInteger(2)))
+        .chain(this::listWithRoom)
+        .chain(this::freeEntry);
   }
 
-  private record ListRow(int id, int size) {}
+  /** A status list's row: its id, size and how many entries it has given out. */
+  private record ListRow(int id, int size, int assigned) {}
 
-  private Uni<ListRow> listWithRoom(Mutiny.Session session, Object[] newest) {
+  private Uni<ListRow> listWithRoom(ListRow newest) {
     if (newest != null
-        && ((Number) newest[2]).intValue() < config.statusLists().maxAssigned()
-        && ((Number) newest[2]).intValue() < ((Number) newest[1]).intValue()) {
-      return Uni.createFrom()
-          .item(new ListRow(((Number) newest[0]).intValue(), ((Number) newest[1]).intValue()));
+        && newest.assigned() < config.statusLists().maxAssigned()
+        && newest.assigned() < newest.size()) {
+      return Uni.createFrom().item(newest);
     }
     ListRow next =
-        new ListRow(
-            newest == null ? 1 : ((Number) newest[0]).intValue() + 1, config.statusLists().size());
-    return session
-        .createNativeQuery(OPEN)
-        .setParameter("id", next.id())
-        .setParameter("size", next.size())
-        .setParameter("now", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
-        .executeUpdate()
+        new ListRow(newest == null ? 1 : newest.id() + 1, config.statusLists().size(), 0);
+    return database
+        .update(OPEN, Tuple.of(next.id(), next.size(), Rows.timestamptz(clock.instant())))
         .replaceWith(next);
   }
 
-  private Uni<StatusEntry> freeEntry(Mutiny.Session session, ListRow list) {
-    return session
-        .createNativeQuery(COUNT)
-        .setParameter("id", list.id())
-        .executeUpdate()
+  private Uni<StatusEntry> freeEntry(ListRow list) {
+    return database
+        .update(COUNT, Tuple.of(list.id()))
         .chain(
             () ->
-                session
-                    .createNativeQuery(FREE, Integer.class)
-                    .setParameter("candidates", candidates(list.size()))
-                    .setParameter("list", list.id())
-                    .getSingleResultOrNull())
+                database.first(
+                    FREE, Tuple.of(candidates(list.size()), list.id()), row -> row.getInteger(0)))
         .map(
             index -> {
               if (index == null) {
@@ -122,8 +107,7 @@ public class StatusListRepository {
 
   /** The list's size and revoked indexes, or null when there is no such list. */
   public Uni<ListBits> read(int listId) {
-    return Rows.first(
-        pool,
+    return database.first(
         READ,
         Tuple.of(listId),
         row -> {

@@ -84,7 +84,9 @@ public class CertificateRetierer {
                   cert.certId, change.fromTier, change.toTier);
               return certificates
                   .recordTierChange(change)
+                  .chain(() -> certificates.updateTrustTier(cert))
                   .chain(() -> credentials.sign(cert))
+                  .chain(() -> certificates.updateCredential(cert))
                   .chain(
                       () ->
                           outbox.append(

@@ -100,6 +100,26 @@ class CredentialTest {
   }
 
   @Test
+  void firstDemandStoresTheCredentialWithItsKeyAndStatusEntry() {
+    UUID duckling = UUID.randomUUID();
+    CertRows.issued().owner(duckling).insert();
+    UUID certId = UUID.fromString(CertRows.column(duckling, "cert_id"));
+    assertEquals(null, CertRows.column(duckling, "credential"), "issued before credentials");
+
+    String credential = Published.credential(certId);
+
+    assertEquals(credential, CertRows.column(duckling, "credential"));
+    assertEquals(
+        Published.header(credential).get("kid"), CertRows.column(duckling, "credential_kid"));
+    Credential read = Published.verifier().read(credential);
+    assertEquals(
+        "https://spaceduck.example/beak/cert/status/" + CertRows.column(duckling, "status_list"),
+        read.statusListCredential());
+    assertEquals(
+        Integer.parseInt(CertRows.column(duckling, "status_index")), read.statusListIndex());
+  }
+
+  @Test
   void reTieringReissuesTheCredentialWithTheSameStatusEntry() {
     UUID duckling = UUID.randomUUID();
     UUID certId = CertRows.issued().owner(duckling).insert();

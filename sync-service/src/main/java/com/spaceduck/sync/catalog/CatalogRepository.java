@@ -20,7 +20,7 @@ import java.util.UUID;
 
 /**
  * The catalog's SQL. A sync writes each type of object with one statement over arrays ({@code
- * unnest}), whatever the number of objects: 10,000 items through Panache would be 10,000 entity
+ * unnest}), whatever the number of objects: 10,000 items written one by one would be 10,000 row
  * loads and as many UPDATE/INSERT round trips, about 50 times the 1 s budget of bench/sync. Each
  * upsert skips rows whose values did not change ({@code IS DISTINCT FROM}), so an unchanged re-sync
  * rewrites nothing, and reports what it created ({@code xmax = 0}) and updated.

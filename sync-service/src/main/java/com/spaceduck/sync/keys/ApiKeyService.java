@@ -1,11 +1,10 @@
 package com.spaceduck.sync.keys;
 
 import com.spaceduck.platform.keys.SecretKeys;
+import com.spaceduck.platform.sql.Database;
 import com.spaceduck.sync.DuckHubProblems;
 import com.spaceduck.sync.Owner;
 import com.spaceduck.sync.venues.VenueService;
-import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -21,12 +20,15 @@ import java.util.UUID;
 @ApplicationScoped
 public class ApiKeyService {
 
+  private final Database database;
   private final VenueService venues;
   private final ApiKeyRepository keys;
   private final KeyCache cache;
   private final Clock clock;
 
-  public ApiKeyService(VenueService venues, ApiKeyRepository keys, KeyCache cache, Clock clock) {
+  public ApiKeyService(
+      Database database, VenueService venues, ApiKeyRepository keys, KeyCache cache, Clock clock) {
+    this.database = database;
     this.venues = venues;
     this.keys = keys;
     this.cache = cache;
@@ -38,7 +40,8 @@ public class ApiKeyService {
     // The new hash too: an instance may hold a negative entry for it (as unlikely as that is).
     List<String> stale = new ArrayList<>(List.of(SecretKeys.hash(key)));
     // The transaction is a step, not the method: the caches hear of the change only once committed.
-    return Panache.withTransaction(
+    return database
+        .inTransaction(
             () ->
                 venues
                     .owned(owner, venueId)
@@ -64,10 +67,9 @@ public class ApiKeyService {
     row.createdAt = clock.instant();
     row.lastUsedAt = null;
     row.lastUserAgent = null;
-    return existing == null ? keys.persist(row) : Uni.createFrom().item(row);
+    return existing == null ? keys.insert(row) : keys.replace(row);
   }
 
-  @WithSession
   public Uni<ApiKeyResponse> show(Owner owner, String venueId) {
     return venues
         .owned(owner, venueId)
@@ -79,7 +81,8 @@ public class ApiKeyService {
   }
 
   public Uni<Void> revoke(Owner owner, String venueId) {
-    return Panache.withTransaction(
+    return database
+        .inTransaction(
             () ->
                 venues
                     .owned(owner, venueId)

@@ -1,12 +1,11 @@
 package com.spaceduck.sync.venues;
 
+import com.spaceduck.platform.sql.InTransaction;
 import com.spaceduck.sync.DuckHubProblems;
 import com.spaceduck.sync.Ids;
 import com.spaceduck.sync.Owner;
 import com.spaceduck.sync.SyncConfig;
 import com.spaceduck.sync.validation.TimeZoneId;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -26,7 +25,7 @@ public class VenueService {
     this.clock = clock;
   }
 
-  @WithTransaction
+  @InTransaction
   public Uni<VenueResponse> create(Owner owner, CreateVenueRequest request) {
     Venue venue = new Venue();
     venue.venueId = UUID.randomUUID();
@@ -44,26 +43,24 @@ public class VenueService {
               if (count >= limit) {
                 return Uni.createFrom().failure(DuckHubProblems.venueLimitReached(limit));
               }
-              return venues.persist(venue);
+              return venues.insert(venue);
             })
         .map(VenueResponse::of);
   }
 
-  @WithSession
   public Uni<VenueListResponse> list(Owner owner) {
     return venues
         .ownedBy(owner.ducklingId())
         .map(list -> new VenueListResponse(list.stream().map(VenueResponse::of).toList()));
   }
 
-  @WithSession
   public Uni<VenueResponse> get(Owner owner, String venueId) {
     return owned(owner, venueId).map(VenueResponse::of);
   }
 
   /**
-   * The owner's venue with this id, in the caller's session; fails with {@code venue_not_found}
-   * when it is someone else's, missing, or the id is malformed.
+   * The owner's venue with this id (in the caller's transaction, if any); fails with {@code
+   * venue_not_found} when it is someone else's, missing, or the id is malformed.
    */
   public Uni<Venue> owned(Owner owner, String venueId) {
     UUID id = Ids.parse(venueId);

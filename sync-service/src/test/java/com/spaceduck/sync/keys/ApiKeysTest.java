@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.spaceduck.platform.testing.PostgresTestDatabase;
 import com.spaceduck.sync.support.DuckHub;
@@ -148,6 +149,62 @@ class ApiKeysTest {
         .get("/v1/venues/" + venue + "/api-key")
         .then()
         .body("prefix", equalTo(second.substring(0, 16)));
+  }
+
+  @Test
+  void regeneratingStoresTheNewKeyAndForgetsTheOldKeysUse() throws Exception {
+    String owner = Tokens.owner();
+    String venue = DuckHub.venue(owner);
+    String first = DuckHub.key(owner, venue);
+    given()
+        .header("Authorization", "Bearer " + first)
+        .header("User-Agent", "old-pos/1.0")
+        .get("/v1/catalog")
+        .then()
+        .statusCode(200);
+    String firstCreatedAt =
+        given()
+            .auth()
+            .oauth2(owner)
+            .get("/v1/venues/" + venue + "/api-key")
+            .then()
+            .statusCode(200)
+            .body("lastUserAgent", equalTo("old-pos/1.0"))
+            .extract()
+            .path("createdAt");
+
+    String second = DuckHub.key(owner, venue);
+
+    given()
+        .auth()
+        .oauth2(owner)
+        .get("/v1/venues/" + venue + "/api-key")
+        .then()
+        .statusCode(200)
+        .body("prefix", equalTo(second.substring(0, 16)))
+        .body("lastUsedAt", nullValue())
+        .body("lastUserAgent", nullValue());
+    try (Connection db = PostgresTestDatabase.connect();
+        PreparedStatement query =
+            db.prepareStatement(
+                "select prefix, key_hash, last_used_at, last_user_agent, created_at,"
+                    + " (select count(*) from venue_api_keys where venue_id = ?::uuid)"
+                    + " from venue_api_keys where venue_id = ?::uuid")) {
+      query.setString(1, venue);
+      query.setString(2, venue);
+      try (ResultSet row = query.executeQuery()) {
+        row.next();
+        assertEquals(second.substring(0, 16), row.getString(1));
+        assertEquals(com.spaceduck.platform.keys.SecretKeys.hash(second), row.getString(2));
+        assertEquals(null, row.getObject(3));
+        assertEquals(null, row.getString(4));
+        assertTrue(
+            row.getObject(5, java.time.OffsetDateTime.class)
+                .toInstant()
+                .isAfter(java.time.Instant.parse(firstCreatedAt)));
+        assertEquals(1, row.getLong(6));
+      }
+    }
   }
 
   @Test
