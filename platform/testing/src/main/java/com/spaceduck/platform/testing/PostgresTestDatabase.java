@@ -1,5 +1,6 @@
 package com.spaceduck.platform.testing;
 
+import com.spaceduck.platform.migrations.Migrations;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -17,9 +18,11 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * A throw-away database per test run: creates a uniquely named database on the local PostgreSQL,
- * points the service at it (Flyway migrates it at start-up), gives the run its own event stream on
- * the local Redis, and drops both afterwards. Databases that an aborted run left behind are dropped
- * once they are a few hours old.
+ * migrates it as an init container migrates a pod's ({@link Migrations}: the service's {@code
+ * db/migration} on the test's class path and the platform's {@code db/platform}; the service itself
+ * has no Flyway), points the service at it, gives the run its own event stream on the local Redis,
+ * and drops both afterwards. Databases that an aborted run left behind are dropped once they are a
+ * few hours old.
  *
  * <p>Put {@code @WithTestResource(PostgresTestDatabase.class)} on every {@code @QuarkusTest} class
  * of a service: classes with the same resources share one application and one database.
@@ -61,10 +64,10 @@ public class PostgresTestDatabase implements QuarkusTestResourceLifecycleManager
     }
     currentDatabase = database;
     currentStream = stream;
+    migrate();
     String hostPort = LocalServices.pgHost() + ":" + LocalServices.pgPort();
     Map<String, String> config = new HashMap<>();
     config.put("quarkus.datasource.reactive.url", "postgresql://" + hostPort + "/" + database);
-    config.put("quarkus.datasource.jdbc.url", "jdbc:postgresql://" + hostPort + "/" + database);
     config.put("quarkus.datasource.username", LocalServices.pgUser());
     config.put("quarkus.datasource.password", LocalServices.pgPassword());
     config.put(
@@ -72,6 +75,42 @@ public class PostgresTestDatabase implements QuarkusTestResourceLifecycleManager
         "redis://" + LocalServices.redisHost() + ":" + LocalServices.redisPort());
     config.put("spaceduck.events.stream", stream);
     return config;
+  }
+
+  /**
+   * Applies the migrations of the test's class path, as the service's init container would: a
+   * service module's tests see its {@code db/migration}; a test of packaged services that has none
+   * of them on its class path (system-tests) gets the platform's only, and runs each service's
+   * packaged migrator on its database itself.
+   */
+  private void migrate() {
+    try {
+      String url =
+          "jdbc:postgresql://"
+              + LocalServices.pgHost()
+              + ":"
+              + LocalServices.pgPort()
+              + "/"
+              + database;
+      Migrations.migrate(url, LocalServices.pgUser(), LocalServices.pgPassword(), classLoader());
+    } catch (RuntimeException e) {
+      stop();
+      throw new IllegalStateException(
+          "Cannot migrate the test database " + database + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static ClassLoader classLoader() {
+    ClassLoader context = Thread.currentThread().getContextClassLoader();
+    return context != null ? context : PostgresTestDatabase.class.getClassLoader();
+  }
+
+  /** The database's name (for a test that migrates it with a packaged service's migrator). */
+  public String database() {
+    if (database == null) {
+      throw new IllegalStateException("The test database is not started");
+    }
+    return database;
   }
 
   @Override
