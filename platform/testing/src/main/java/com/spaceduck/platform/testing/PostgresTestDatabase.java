@@ -3,7 +3,6 @@ package com.spaceduck.platform.testing;
 import com.spaceduck.platform.migrations.Migrations;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -15,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ThreadLocalRandom;
+import org.postgresql.Driver;
 
 /**
  * A throw-away database per test run: creates a uniquely named database on the local PostgreSQL,
@@ -152,13 +152,21 @@ public class PostgresTestDatabase implements QuarkusTestResourceLifecycleManager
 
   /** A JDBC connection to the running test database. */
   public static Connection connect() throws SQLException {
-    return DriverManager.getConnection(jdbcUrl(), credentials());
+    return open(jdbcUrl());
   }
 
   private static Connection adminConnection() throws SQLException {
-    return DriverManager.getConnection(
-        "jdbc:postgresql://" + LocalServices.pgHost() + ":" + LocalServices.pgPort() + "/postgres",
-        credentials());
+    return open(
+        "jdbc:postgresql://" + LocalServices.pgHost() + ":" + LocalServices.pgPort() + "/postgres");
+  }
+
+  /**
+   * Through the driver itself, not DriverManager: each Quarkus test profile loads this class and
+   * the driver anew, and DriverManager only offers a caller the drivers its own class loader
+   * registered (the services have no JDBC extension that would register it at every start).
+   */
+  private static Connection open(String url) throws SQLException {
+    return new Driver().connect(url, credentials());
   }
 
   private static Properties credentials() {
