@@ -2,8 +2,9 @@
 # Start-to-ready time and resident memory of each service's JVM build, in several variants
 # side by side (same run, interleaved, so they share the machine's noise):
 #
-#   before       JDK 17, JAVA_OPTS of the old run script (-Xmx256m -XX:+UseSerialGC), Flyway
-#                migrating/validating at start: the figure this bench reported before.
+#   before       JDK 17, JAVA_OPTS of the old run script (-Xmx256m -XX:+UseSerialGC): the
+#                figure this bench reported before (then with Flyway validating at start,
+#                which the services no longer have).
 #   pod-17       JDK 17 with the pods' settings: JAVA_TOOL_OPTIONS and MALLOC_ARENA_MAX from
 #                deploy/k8s/base, -XX:MaxRAM=<the container's limit>, no Flyway at start
 #                (an init container migrates; since the migrator moved out of the services,

@@ -36,6 +36,15 @@ public final class Migrate {
   private Migrate() {}
 
   public static void main(String[] args) {
+    if (args.length > 0) {
+      // Everything comes from the environment; an argument is a mistake (e.g. a JVM option
+      // placed after the class name), not something to ignore.
+      System.err.println(
+          "migrate: takes no arguments (PGHOST, PGPORT, PGUSER, PGPASSWORD, SPACEDUCK_DATABASE"
+              + " from the environment), got: "
+              + String.join(" ", args));
+      System.exit(USAGE);
+    }
     System.exit(run(System.getenv(), System.out, System.err));
   }
 
