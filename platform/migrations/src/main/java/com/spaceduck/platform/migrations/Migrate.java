@@ -36,16 +36,21 @@ public final class Migrate {
   private Migrate() {}
 
   public static void main(String[] args) {
+    System.exit(run(args, System.getenv(), System.out, System.err));
+  }
+
+  /** The command with its arguments: none are taken (everything comes from the environment). */
+  static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
     if (args.length > 0) {
-      // Everything comes from the environment; an argument is a mistake (e.g. a JVM option
-      // placed after the class name), not something to ignore.
-      System.err.println(
+      // An argument is a mistake (e.g. a JVM option placed after the class name), not
+      // something to ignore.
+      err.println(
           "migrate: takes no arguments (PGHOST, PGPORT, PGUSER, PGPASSWORD, SPACEDUCK_DATABASE"
-              + " from the environment), got: "
+              + " come from the environment), got: "
               + String.join(" ", args));
-      System.exit(USAGE);
+      return USAGE;
     }
-    System.exit(run(System.getenv(), System.out, System.err));
+    return run(env, out, err);
   }
 
   /** The whole command, with its environment and output streams given: returns the exit code. */

@@ -176,6 +176,13 @@ class MigrationsTest {
         Migrate.USAGE,
         Migrate.run(Map.of("SPACEDUCK_DATABASE", "no-such name"), output.out, output.err));
     assertEquals("migrate: not a database name: no-such name\n", output.err());
+
+    Output arguments = new Output();
+    assertEquals(
+        Migrate.USAGE,
+        Migrate.run(new String[] {"-Xmx128m"}, Map.of(), arguments.out, arguments.err));
+    assertTrue(arguments.err().startsWith("migrate: takes no arguments"), arguments.err());
+    assertEquals("", arguments.out());
   }
 
   private Map<String, String> environment(String port, String name) {
