@@ -9,7 +9,7 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.Properties;
 import org.flywaydb.core.api.logging.Log;
-import org.flywaydb.core.api.logging.LogFactory;
+import org.flywaydb.core.api.logging.LogCreator;
 
 /**
  * Migrates one service's database and exits: the command of the pods' {@code migrate} init
@@ -55,9 +55,10 @@ public final class Migrate {
 
   /** The whole command, with its environment and output streams given: returns the exit code. */
   static int run(Map<String, String> env, PrintStream out, PrintStream err) {
-    // Flyway's own logging says the same as the lines below, at length; only its warnings and
-    // errors are kept, as one line each.
-    LogFactory.setLogCreator(type -> new WarningsOnly(err));
+    // Flyway's own log says the same as the lines below, at length, through whatever logging
+    // the service's jars hold (which is not set up outside Quarkus): only its warnings are kept,
+    // one line each.
+    WarningsOnly.target = err;
     String database;
     try {
       database = database(env);
@@ -65,15 +66,17 @@ public final class Migrate {
       err.println("migrate: " + e.getMessage());
       return USAGE;
     }
-    String host = env.getOrDefault("PGHOST", "127.0.0.1");
-    String port = env.getOrDefault("PGPORT", "5432");
-    String user = env.getOrDefault("PGUSER", "postgres");
-    String password = env.getOrDefault("PGPASSWORD", "");
+    String host = value(env, "PGHOST", "127.0.0.1");
+    String port = value(env, "PGPORT", "5432");
+    String user = value(env, "PGUSER", "postgres");
+    String password = value(env, "PGPASSWORD", "");
     String url = "jdbc:postgresql://" + host + ":" + port + "/" + database + "?connectTimeout=10";
     String where = database + " on " + host + ":" + port + " as " + user;
     out.println("migrate: " + where);
     try {
-      Migrations.Report report = Migrations.migrate(url, user, password);
+      Migrations.Report report =
+          Migrations.migrate(
+              url, user, password, Migrate.class.getClassLoader(), WarningsOnly.class.getName());
       for (Migrations.Applied applied : report.applied()) {
         out.println(
             "migrate: applied V"
@@ -95,6 +98,12 @@ public final class Migrate {
       err.println("migrate: failed on " + where + ": " + oneLine(e));
       return FAILED;
     }
+  }
+
+  /** A variable, or its default when unset or empty (as the services' ${PGHOST:127.0.0.1}). */
+  private static String value(Map<String, String> env, String name, String fallback) {
+    String value = env.get(name);
+    return value == null || value.isEmpty() ? fallback : value;
   }
 
   /** SPACEDUCK_DATABASE, else spaceduck.database of the application.properties on the path. */
@@ -153,36 +162,47 @@ public final class Migrate {
     return text == null ? "" : text.replaceAll("\\s*\\R\\s*", " ").trim();
   }
 
-  /** Flyway's log, reduced to its warnings and errors, one line each. */
-  private record WarningsOnly(PrintStream err) implements Log {
+  /**
+   * Flyway's log, reduced to its warnings, one line each on the command's error stream (the failure
+   * itself is reported once, by {@link #run}). Public, with a public constructor: Flyway
+   * instantiates it by name ({@code loggers}).
+   */
+  public static final class WarningsOnly implements LogCreator {
+    static volatile PrintStream target = System.err;
+
+    public WarningsOnly() {}
+
     @Override
-    public boolean isDebugEnabled() {
-      return false;
+    public Log createLogger(Class<?> type) {
+      return new Log() {
+        @Override
+        public boolean isDebugEnabled() {
+          return false;
+        }
+
+        @Override
+        public void debug(String message) {}
+
+        @Override
+        public void info(String message) {}
+
+        @Override
+        public void notice(String message) {}
+
+        @Override
+        public void warn(String message) {
+          if (message != null && message.startsWith("outOfOrder mode is active")) {
+            return; // by design: two independent series (see Migrations)
+          }
+          target.println("migrate: warning: " + flat(message));
+        }
+
+        @Override
+        public void error(String message) {}
+
+        @Override
+        public void error(String message, Exception e) {}
+      };
     }
-
-    @Override
-    public void debug(String message) {}
-
-    @Override
-    public void info(String message) {}
-
-    @Override
-    public void notice(String message) {}
-
-    @Override
-    public void warn(String message) {
-      if (message != null && message.startsWith("outOfOrder mode is active")) {
-        return; // by design: two independent series (see Migrations)
-      }
-      err.println("migrate: warning: " + flat(message));
-    }
-
-    @Override
-    public void error(String message) {
-      // The failure itself is reported once, by run().
-    }
-
-    @Override
-    public void error(String message, Exception e) {}
   }
 }

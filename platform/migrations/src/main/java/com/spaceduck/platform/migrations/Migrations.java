@@ -46,8 +46,18 @@ public final class Migrations {
 
   /** {@link #migrate(String, String, String)}, finding the migrations through {@code classes}. */
   public static Report migrate(String jdbcUrl, String user, String password, ClassLoader classes) {
+    return migrate(jdbcUrl, user, password, classes, "auto");
+  }
+
+  /**
+   * With Flyway's log going to {@code logger}: "auto" (whatever logging the class path has, as in
+   * the tests), or the name of a {@link org.flywaydb.core.api.logging.LogCreator} class.
+   */
+  static Report migrate(
+      String jdbcUrl, String user, String password, ClassLoader classes, String logger) {
     Flyway flyway =
         Flyway.configure(classes)
+            .loggers(logger)
             .dataSource(jdbcUrl, user, password == null || password.isEmpty() ? null : password)
             .locations(SERVICE_LOCATION, PLATFORM_LOCATION)
             .outOfOrder(true)
