@@ -41,8 +41,8 @@ class SignUpToVerifiedCertificateIT {
   private static final Duration ISSUE_PATIENCE = Duration.ofSeconds(120);
   private static final String PASSWORD = "Correct-Horse-Battery-42";
 
-  private static final PostgresTestDatabase IDENTITY_DB = new PostgresTestDatabase();
-  private static final PostgresTestDatabase CERT_DB = new PostgresTestDatabase();
+  private static final PostgresTestDatabase IDENTITY_DB = PostgresTestDatabase.unmigrated();
+  private static final PostgresTestDatabase CERT_DB = PostgresTestDatabase.unmigrated();
   private static final List<Process> SERVICES = new ArrayList<>();
 
   private static int gateway;
@@ -63,8 +63,7 @@ class SignUpToVerifiedCertificateIT {
     gateway = freePort();
     int gatewayManagement = freePort();
 
-    // Nothing of the services is on this module's class path, so PostgresTestDatabase applied
-    // the platform's migrations only; each package's own migrator applies its service's.
+    // Each database as its service's init container migrates it: with the package's own migrator.
     migrate("identity-service", IDENTITY_DB.database());
     migrate("cert-service", CERT_DB.database());
 

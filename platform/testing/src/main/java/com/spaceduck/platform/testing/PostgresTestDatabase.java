@@ -35,8 +35,27 @@ public class PostgresTestDatabase implements QuarkusTestResourceLifecycleManager
   private static volatile String currentDatabase;
   private static volatile String currentStream;
 
+  private final boolean migrate;
   private String database;
   private String stream;
+
+  /** A database migrated from the test's class path (what a service module's tests need). */
+  public PostgresTestDatabase() {
+    this(true);
+  }
+
+  private PostgresTestDatabase(boolean migrate) {
+    this.migrate = migrate;
+  }
+
+  /**
+   * A database left empty, for a test that migrates it with a packaged service's own migrator, as
+   * its init container would (system-tests: several services' migrations are on its class path, and
+   * none of them is the one to apply to every database).
+   */
+  public static PostgresTestDatabase unmigrated() {
+    return new PostgresTestDatabase(false);
+  }
 
   @Override
   public Map<String, String> start() {
@@ -64,7 +83,9 @@ public class PostgresTestDatabase implements QuarkusTestResourceLifecycleManager
     }
     currentDatabase = database;
     currentStream = stream;
-    migrate();
+    if (migrate) {
+      migrate();
+    }
     String hostPort = LocalServices.pgHost() + ":" + LocalServices.pgPort();
     Map<String, String> config = new HashMap<>();
     config.put("quarkus.datasource.reactive.url", "postgresql://" + hostPort + "/" + database);
@@ -79,9 +100,7 @@ public class PostgresTestDatabase implements QuarkusTestResourceLifecycleManager
 
   /**
    * Applies the migrations of the test's class path, as the service's init container would: a
-   * service module's tests see its {@code db/migration}; a test of packaged services that has none
-   * of them on its class path (system-tests) gets the platform's only, and runs each service's
-   * packaged migrator on its database itself.
+   * service module's tests see its {@code db/migration} and the platform's.
    */
   private void migrate() {
     try {
