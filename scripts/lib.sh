@@ -167,17 +167,34 @@ drop_database() { # name
   psql -X -q -d postgres -c "drop database if exists $1 with (force)" >/dev/null 2>&1 || true
 }
 
+# Migrates a packaged service's database before it starts, as the pods' init container does:
+# the service's package holds the migrator (platform-migrations) and its db/migration, so it
+# runs on the package's own jars (target/quarkus-app, fast-jar and -Daot's aot-jar alike). The
+# database is SPACEDUCK_DATABASE if given among the VAR=value settings or in the environment,
+# else the service's own (spaceduck.database); PG* as the services read them. Prints the
+# migrator's lines (one per migration applied, then the schema's version); fails with its
+# one-line error. A package without the migrator (the gateway) has no database: nothing to do.
+migrate_service() { # app-dir [VAR=value...]
+  local app=$1
+  shift
+  compgen -G "$app/lib/main/com.spaceduck.platform-migrations-*.jar" >/dev/null || return 0
+  env "$@" "${MIGRATE_JAVA:-java}" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp "$app/lib/main/*:$app/app/*" \
+    com.spaceduck.platform.migrations.Migrate || { printf 'error: the migrations of %s failed\n' "$app" >&2; return 1; }
+}
+
 # Starts a service's JVM build on 127.0.0.1:port (management interface on its management_port)
-# with the options in $java_opts and any VAR=value settings, logging to a file; waits until it is
+# with the options in $java_opts and any VAR=value settings, logging to a file, after migrating
+# its database (migrate_service, with the same settings, into the same log); waits until it is
 # ready and leaves its pid in $service_pid. stop_services (in a cleanup trap) stops every one
 # started, also one that never became ready.
 service_pids=()
 start_service() { # name port jar log [VAR=value...]
   local name=$1 port=$2 jar=$3 log=$4
   shift 4
+  migrate_service "$(dirname "$jar")" "$@" >"$log" 2>&1 || { tail -5 "$log" >&2; fail "$name: its migrations failed"; }
   # shellcheck disable=SC2086
   env QUARKUS_HTTP_PORT="$port" QUARKUS_MANAGEMENT_PORT="$(management_port "$port")" \
-    QUARKUS_HTTP_HOST=127.0.0.1 "$@" java ${java_opts:-} -jar "$jar" >"$log" 2>&1 &
+    QUARKUS_HTTP_HOST=127.0.0.1 "$@" java ${java_opts:-} -jar "$jar" >>"$log" 2>&1 &
   service_pid=$!
   service_pids+=("$service_pid")
   wait_ready "http://127.0.0.1:$(management_port "$port")" "$service_pid" "$log" "$name"

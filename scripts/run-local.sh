@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs the whole platform on this machine: the gateway and the three services as JVM
 # processes, against the PostgreSQL and Redis on localhost (or PGHOST/PGPORT/PGUSER/
-# PGPASSWORD and REDIS_URL). Builds first, waits until every service is ready, prints the
-# URLs, and stops everything on Ctrl-C.
+# PGPASSWORD and REDIS_URL). Builds first, migrates each service's database with the migrator
+# its package ships (as the pods' init containers do), waits until every service is ready,
+# prints the URLs, and stops everything on Ctrl-C.
 #
 #   scripts/run-local.sh            build, start, wait for Ctrl-C
 #   SKIP_BUILD=1 scripts/run-local.sh   start what was built last time
@@ -68,11 +69,21 @@ trap stop_all EXIT
 # development switch, off in production.
 export SPACEDUCK_IDENTITY_WEBHOOKS_ALLOW_INSECURE_TARGETS=${SPACEDUCK_IDENTITY_WEBHOOKS_ALLOW_INSECURE_TARGETS:-true}
 
+# Each service's migrations first, from its own package (platform-migrations' migrator next to
+# its db/migration), as the pods' init container runs them: the services have no Flyway.
+for entry in "${services[@]}"; do
+  name=${entry%%:*}
+  app=$root/$name/target/quarkus-app
+  [[ -f $app/quarkus-run.jar ]] || fail "$app/quarkus-run.jar is missing; run without SKIP_BUILD."
+  if ! migrate_service "$app" 2>&1 | sed "s/^/$name: /"; then
+    fail "$name: its migrations failed (above)."
+  fi
+done
+
 for entry in "${services[@]}"; do
   name=${entry%%:*}
   port=${entry#*:}
   app=$root/$name/target/quarkus-app
-  [[ -f $app/quarkus-run.jar ]] || fail "$app/quarkus-run.jar is missing; run without SKIP_BUILD."
   # The AOT cache, if the build made one with this JDK; it is read relative to the jar's folder.
   cache=()
   [[ ${#aot[@]} -gt 0 && -f $app/app.aot ]] && cache=(-XX:AOTCache=app.aot)

@@ -38,6 +38,9 @@ cleanup() {
 trap cleanup EXIT
 for db in identity cert; do
   psql -X -q -d postgres -c "create database ${TAG}_$db" >/dev/null
+  # Migrated before the services start, by the migrator their packages ship (as in a pod).
+  migrate_service "$root/$db-service/target/quarkus-app" SPACEDUCK_DATABASE="${TAG}_$db" >"$WORK/migrate-$db.log" 2>&1 ||
+    { cat "$WORK/migrate-$db.log" >&2; fail "the migrations of ${TAG}_$db failed"; }
 done
 use_dev_jwt_keys "$WORK/jwt" >/dev/null
 use_dev_credential_keys "$WORK/jwt"

@@ -97,6 +97,9 @@ for entry in "${services[@]}"; do
   aot=()
   # shellcheck disable=SC2206
   [[ -f $app/app.aot ]] && aot=(-XX:AOTCache=app.aot $image_options)
+  # Migrated first by the package's own migrator, as the pod's init container does.
+  migrate_service "$app" SPACEDUCK_DATABASE="${tag}_$db" >"$work/$name-migrate.log" 2>&1 ||
+    { cat "$work/$name-migrate.log" >&2; fail "$name: its migrations failed"; }
   say "starting $name on $port (limit ${limit[$name]} MiB, ${cpus[$name]} CPU${aot:+, AOT cache}) ..."
   (cd "$app" && exec env MALLOC_ARENA_MAX="${arena_max:-}" \
     JAVA_TOOL_OPTIONS="$tool_options -XX:MaxRAM=${limit[$name]}m -XX:ActiveProcessorCount=${cpus[$name]}${extra:+ $extra}" \

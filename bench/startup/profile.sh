@@ -48,7 +48,7 @@ start() {
   [[ $variant == full-25 ]] && cache+=($image_options)
   t0=$(now_ms)
   (cd "$app" && exec env JAVA_TOOL_OPTIONS="$tool_options -XX:MaxRAM=$(limit_mib "$s")m" MALLOC_ARENA_MAX="$arena_max" \
-    QUARKUS_FLYWAY_MIGRATE_AT_START=false QUARKUS_HTTP_PORT=$port QUARKUS_MANAGEMENT_PORT=$(management_port "$port") \
+    QUARKUS_HTTP_PORT=$port QUARKUS_MANAGEMENT_PORT=$(management_port "$port") \
     "$jdk25/bin/java" "${cache[@]}" "$@" -jar quarkus-run.jar) >"$work/profile-$s.log" 2>&1 &
   pid=$!
   until curl -fsS -o /dev/null "http://127.0.0.1:$(management_port "$port")/q/health/ready" 2>/dev/null; do

@@ -2,11 +2,13 @@
 # Start-to-ready time and resident memory of each service's JVM build, in several variants
 # side by side (same run, interleaved, so they share the machine's noise):
 #
-#   before       JDK 17, JAVA_OPTS of the old run script (-Xmx256m -XX:+UseSerialGC), Flyway
-#                migrating/validating at start: the figure this bench reported before.
+#   before       JDK 17, JAVA_OPTS of the old run script (-Xmx256m -XX:+UseSerialGC): the
+#                figure this bench reported before (then with Flyway validating at start,
+#                which the services no longer have).
 #   pod-17       JDK 17 with the pods' settings: JAVA_TOOL_OPTIONS and MALLOC_ARENA_MAX from
 #                deploy/k8s/base, -XX:MaxRAM=<the container's limit>, no Flyway at start
-#                (an init container migrates, QUARKUS_FLYWAY_MIGRATE_AT_START=false).
+#                (an init container migrates; since the migrator moved out of the services,
+#                platform-migrations, they have no Flyway at all).
 #   appcds-17    pod-17 plus the AppCDS archive Quarkus writes at package time
 #                (-Dappcds: quarkus.package.jar.appcds.enabled, built with JDK 17).
 #   pod-25       pod settings on JDK 25 ($JDK25, Temurin), no archive.
@@ -126,8 +128,7 @@ launch() {
   if [[ $v == before ]]; then
     env_extra=(JAVA_TOOL_OPTIONS= MALLOC_ARENA_MAX=)
   else
-    env_extra=(JAVA_TOOL_OPTIONS="$tool_options -XX:MaxRAM=$(limit_mib "$s")m" MALLOC_ARENA_MAX="$arena_max"
-      QUARKUS_FLYWAY_MIGRATE_AT_START=false)
+    env_extra=(JAVA_TOOL_OPTIONS="$tool_options -XX:MaxRAM=$(limit_mib "$s")m" MALLOC_ARENA_MAX="$arena_max")
   fi
   log=$(mktemp)
   # shellcheck disable=SC2086
@@ -167,7 +168,7 @@ if need trained-25 && [[ -n ${REBUILD:-} || ! -f $work/trained-25/ok ]]; then
     log=$(mktemp)
     # shellcheck disable=SC2086
     (cd "$work/trained-25/$s" && exec env JAVA_TOOL_OPTIONS="$tool_options -XX:MaxRAM=$(limit_mib "$s")m" \
-      QUARKUS_FLYWAY_MIGRATE_AT_START=false QUARKUS_HTTP_PORT=$port QUARKUS_MANAGEMENT_PORT=$(management_port "$port") \
+      QUARKUS_HTTP_PORT=$port QUARKUS_MANAGEMENT_PORT=$(management_port "$port") \
       "$jdk25/bin/java" -XX:AOTCacheOutput=app.aot -jar quarkus-run.jar) >"$log" 2>&1 &
     pid=$!
     wait_up "$(now_ms)" >/dev/null
@@ -194,8 +195,18 @@ if need full-25 && { [[ -n ${REBUILD:-} || ! -f $work/full-25/ok ]] || ! has_all
   touch "$work/full-25/ok"
 fi
 
-# One start of each service first (warms the page cache; the `before` variant, when it runs,
-# also migrates the dev databases).
+# The dev databases migrated first, by the migrator each service's package ships (as the pods'
+# init containers do; a package built before it existed migrates at start-up), then one start
+# of each service (warms the page cache).
+for s in "${services[@]}"; do
+  [[ $s == floor* ]] && continue
+  for pkg in plain-17 aot-25; do
+    if [[ -d $work/$pkg/$s ]]; then
+      MIGRATE_JAVA=$jdk25/bin/java migrate_service "$work/$pkg/$s" >/dev/null || fail "$s: its migrations failed"
+      break
+    fi
+  done
+done
 for s in "${services[@]}"; do
   [[ $s == floor* ]] && continue
   if need before; then launch "$s" before; else launch "$s" "${variants[0]}"; fi
@@ -229,8 +240,8 @@ done
   echo "Produced by \`bench/startup/run.sh\` (RUNS=$runs, variants interleaved) on $(date -u +%Y-%m-%d), $(nproc) cores,"
   echo "load average before the run: ${LOAD_BEFORE:-$(cut -d' ' -f1-3 /proc/loadavg)}, after: $(cut -d' ' -f1-3 /proc/loadavg)."
   echo "JDK 17: $("$jdk17/bin/java" -version 2>&1 | head -1). JDK 25: $("$jdk25/bin/java" -version 2>&1 | head -1)."
-  echo "Pod settings: \`JAVA_TOOL_OPTIONS=$tool_options -XX:MaxRAM=<limit>\`, \`MALLOC_ARENA_MAX=$arena_max\`,"
-  echo "\`QUARKUS_FLYWAY_MIGRATE_AT_START=false\` (deploy/k8s/base). Variants: see run.sh."
+  echo "Pod settings: \`JAVA_TOOL_OPTIONS=$tool_options -XX:MaxRAM=<limit>\`, \`MALLOC_ARENA_MAX=$arena_max\`"
+  echo "(deploy/k8s/base); the databases migrated beforehand (platform-migrations). Variants: see run.sh."
   echo "Wall = launch of \`java -jar\` to the first 200 from \`/q/health/ready\` (JVM boot, Quarkus start,"
   echo "first PostgreSQL health check). Target (issue 16): <= 1000 ms."
   echo

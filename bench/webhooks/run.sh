@@ -66,6 +66,8 @@ receiver=$!
 
 use_dev_jwt_keys "$work/jwt"
 psql -X -q -d postgres -c "create database $database" >/dev/null
+migrate_service "$(dirname "$jar")" SPACEDUCK_DATABASE="$database" >"$work/migrate.log" 2>&1 ||
+  { cat "$work/migrate.log" >&2; fail "the migrations of $database failed"; }
 say "starting identity-service on $base ..."
 # shellcheck disable=SC2086
 QUARKUS_HTTP_PORT=$port QUARKUS_MANAGEMENT_PORT=$(management_port "$port") SPACEDUCK_DATABASE=$database \

@@ -39,7 +39,7 @@ request() {
 }
 
 rm -f "$out"
-env PGHOST=127.0.0.1 PGPORT="$closed" REDIS_URL="redis://127.0.0.1:$closed" QUARKUS_FLYWAY_MIGRATE_AT_START=false \
+env PGHOST=127.0.0.1 PGPORT="$closed" REDIS_URL="redis://127.0.0.1:$closed" \
   QUARKUS_HTTP_PORT="$http" QUARKUS_MANAGEMENT_PORT="$management" QUARKUS_LOG_CONSOLE_LEVEL=ERROR \
   "$java" "$@" -XX:AOTCacheOutput="$out" -jar quarkus-run.jar &
 pid=$!

@@ -142,8 +142,11 @@ def mapping_patterns(service):
 # Read by the process, not by Quarkus config: the JVM, the UBI launcher, glibc.
 PROCESS_ENV = {"JAVA_TOOL_OPTIONS", "MALLOC_ARENA_MAX"}
 # Quarkus's own runtime keys the manifests set without a line in application.properties.
-QUARKUS_KEYS = {"QUARKUS_SHUTDOWN_TIMEOUT": "quarkus.shutdown.timeout",
-                "QUARKUS_INIT_AND_EXIT": "quarkus.init-and-exit"}
+QUARKUS_KEYS = {"QUARKUS_SHUTDOWN_TIMEOUT": "quarkus.shutdown.timeout"}
+# The migrator the services' images ship (platform-migrations), and its class path in the JVM
+# image (deploy/docker/Dockerfile.jvm): [migrations], [native-heap].
+MIGRATOR = "com.spaceduck.platform.migrations.Migrate"
+MIGRATOR_CLASS_PATH = {"/deployments/lib/main/*", "/deployments/app/*"}
 
 code = {}
 for s in SERVICES:
@@ -380,6 +383,8 @@ for s in present:
 if capped:
     for s in present:
         for c in containers(deployments[s]):
+            if MIGRATOR in (c.get("command") or []):
+                continue  # the migrator runs the JVM image (components/native), sized by its settings
             xmx, limit = capped.get((s, c["name"]), (None, None))
             if xmx is None:
                 check("native-heap", False, f"{s} {c['name']}: a heap cap (-Xmx) like the other containers")
@@ -421,7 +426,27 @@ for s in present:
           and pod(deployments[s]).get("automountServiceAccountToken") is False,
           f"{s} runs as its own ServiceAccount without a token ({sa})")
 
-# --- [migrations] Flyway before the service, as the schema owner; the service cannot -------
+# --- [migrations] the migrator before the service, as the schema owner; the service cannot --
+# The migrate init container runs the migrator the service's image ships (platform-migrations:
+# plain Java and Flyway, on the image's jars, deploy/docker/Dockerfile.jvm), as the schema owner;
+# the same repository and release as the service (a native service's init container runs the
+# JVM image of its release: tag X for X-native, components/native). The service has no Flyway:
+# no migration setting, no migrator, the runtime user.
+
+
+def image_parts(image):
+    """(repository, tag or digest) of an image reference."""
+    if "@" in image:
+        return tuple(image.split("@", 1))
+    head, _, last = image.rpartition("/")
+    name, _, tag = last.partition(":")
+    return (f"{head}/{name}" if head else name), tag
+
+
+def migration_settings(c):
+    return sorted(n for n in env_of(c) if "FLYWAY" in n or n == "QUARKUS_INIT_AND_EXIT")
+
+
 for s in present:
     if s not in DATABASE_SERVICES:
         continue
@@ -433,13 +458,24 @@ for s in present:
         e = next((e for e in c.get("env") or [] if e["name"] == var), {})
         return base_name(((e.get("valueFrom") or {}).get("secretKeyRef") or {}).get("name"))
 
-    check("migrations", init is not None and env_of(init).get("QUARKUS_INIT_AND_EXIT") == "true"
-          and secret_of(init, "PGUSER") == "spaceduck-postgres-migrations"
-          and init["image"] == main["image"],
-          f"{s}: init container migrate runs its Flyway migrations and exits, as spaceduck-postgres-migrations")
-    check("migrations", env_of(main).get("QUARKUS_FLYWAY_MIGRATE_AT_START") == "false"
+    command = (init or {}).get("command") or []
+    class_path = set(command[command.index("-cp") + 1].split(":")) if "-cp" in command[:-1] else set()
+    check("migrations", init is not None and command[:1] == ["java"] and command[-1:] == [MIGRATOR]
+          and MIGRATOR_CLASS_PATH <= class_path and not init.get("args"),
+          f"{s}: init container migrate runs the migrator ({MIGRATOR}) on the image's jars "
+          f"({' '.join(command) or 'no command'})")
+    check("migrations", init is not None and secret_of(init, "PGUSER") == "spaceduck-postgres-migrations"
+          and secret_of(init, "PGPASSWORD") == "spaceduck-postgres-migrations"
+          and not migration_settings(init),
+          f"{s}: init container migrate runs as spaceduck-postgres-migrations, without Quarkus settings")
+    if init is not None:
+        (init_repo, init_tag), (main_repo, main_tag) = image_parts(init["image"]), image_parts(main["image"])
+        check("migrations", init_repo == main_repo and main_tag in (init_tag, f"{init_tag}-native"),
+              f"{s}: init container migrate runs the service's own JVM image ({init['image']} for {main['image']})")
+    check("migrations", not migration_settings(main) and MIGRATOR not in (main.get("command") or []) + (main.get("args") or [])
           and secret_of(main, "PGUSER") == "spaceduck-postgres",
-          f"{s}: the service itself does not migrate and runs as spaceduck-postgres")
+          f"{s}: the service itself has no migration settings ({', '.join(migration_settings(main)) or 'none'}) "
+          f"and runs as spaceduck-postgres")
 
 # --- [spread] replicas spread over zones and nodes ------------------------------------------
 for s in present:

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 
+import com.spaceduck.platform.testing.LocalServices;
 import com.spaceduck.platform.testing.PostgresTestDatabase;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
@@ -19,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,8 +30,9 @@ import org.junit.jupiter.api.Test;
  * The packaged identity-service, cert-service and gateway together, as an API consumer meets them:
  * a sign-up through the gateway hatches a duckling, identity's event reaches cert-service over the
  * shared Redis stream, and the birth certificate it issues is verified through the gateway. Each
- * service runs its shipped jar ({@code prod} profile) on a throw-away database of its own;
- * sd_tokens are signed and checked with identity's test-only key pair.
+ * service runs its shipped jar ({@code prod} profile) on a throw-away database of its own, migrated
+ * first by the migrator its package ships (as the pods' init containers run it); sd_tokens are
+ * signed and checked with identity's test-only key pair.
  */
 class SignUpToVerifiedCertificateIT {
 
@@ -38,15 +41,15 @@ class SignUpToVerifiedCertificateIT {
   private static final Duration ISSUE_PATIENCE = Duration.ofSeconds(120);
   private static final String PASSWORD = "Correct-Horse-Battery-42";
 
-  private static final PostgresTestDatabase IDENTITY_DB = new PostgresTestDatabase();
-  private static final PostgresTestDatabase CERT_DB = new PostgresTestDatabase();
+  private static final PostgresTestDatabase IDENTITY_DB = PostgresTestDatabase.unmigrated();
+  private static final PostgresTestDatabase CERT_DB = PostgresTestDatabase.unmigrated();
   private static final List<Process> SERVICES = new ArrayList<>();
 
   private static int gateway;
   private static int cert;
 
   @BeforeAll
-  static void start() throws IOException {
+  static void start() throws IOException, InterruptedException {
     Map<String, String> identityDb = IDENTITY_DB.start();
     Map<String, String> certDb = CERT_DB.start();
     // One stream for both, as in a deployment.
@@ -59,6 +62,10 @@ class SignUpToVerifiedCertificateIT {
     int certManagement = freePort();
     gateway = freePort();
     int gatewayManagement = freePort();
+
+    // Each database as its service's init container migrates it: with the package's own migrator.
+    migrate("identity-service", IDENTITY_DB.database());
+    migrate("cert-service", CERT_DB.database());
 
     String publicKey = key("identity-service", "test-only-public.pem");
     Map<String, String> identityConfig = new HashMap<>(identityDb);
@@ -195,6 +202,32 @@ class SignUpToVerifiedCertificateIT {
 
   private static String key(String module, String file) {
     return ROOT.resolve(module).resolve("src/test/resources/test-keys").resolve(file).toString();
+  }
+
+  /** Runs a packaged service's migrator on its database, as its init container would. */
+  private static void migrate(String module, String database)
+      throws IOException, InterruptedException {
+    Path app = ROOT.resolve(module).resolve("target/quarkus-app");
+    File log = new File("target/" + module + "-migrate.log");
+    ProcessBuilder migrator =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                app.resolve("lib/main/*") + File.pathSeparator + app.resolve("app/*"),
+                "com.spaceduck.platform.migrations.Migrate")
+            .redirectErrorStream(true)
+            .redirectOutput(log);
+    migrator.environment().put("PGHOST", LocalServices.pgHost());
+    migrator.environment().put("PGPORT", String.valueOf(LocalServices.pgPort()));
+    migrator.environment().put("PGUSER", LocalServices.pgUser());
+    migrator.environment().put("PGPASSWORD", LocalServices.pgPassword());
+    migrator.environment().put("SPACEDUCK_DATABASE", database);
+    Process process = migrator.start();
+    if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
+      process.destroyForcibly();
+      throw new IllegalStateException(
+          module + "'s migrator failed on " + database + ": " + Files.readString(log.toPath()));
+    }
   }
 
   private static void launch(String module, int port, int management, Map<String, String> config)

@@ -1,8 +1,8 @@
 package com.spaceduck.platform.testing;
 
+import com.spaceduck.platform.migrations.Migrations;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -14,12 +14,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ThreadLocalRandom;
+import org.postgresql.Driver;
 
 /**
  * A throw-away database per test run: creates a uniquely named database on the local PostgreSQL,
- * points the service at it (Flyway migrates it at start-up), gives the run its own event stream on
- * the local Redis, and drops both afterwards. Databases that an aborted run left behind are dropped
- * once they are a few hours old.
+ * migrates it as an init container migrates a pod's ({@link Migrations}: the service's {@code
+ * db/migration} on the test's class path and the platform's {@code db/platform}; the service itself
+ * has no Flyway), points the service at it, gives the run its own event stream on the local Redis,
+ * and drops both afterwards. Databases that an aborted run left behind are dropped once they are a
+ * few hours old.
  *
  * <p>Put {@code @WithTestResource(PostgresTestDatabase.class)} on every {@code @QuarkusTest} class
  * of a service: classes with the same resources share one application and one database.
@@ -32,8 +35,27 @@ public class PostgresTestDatabase implements QuarkusTestResourceLifecycleManager
   private static volatile String currentDatabase;
   private static volatile String currentStream;
 
+  private final boolean migrate;
   private String database;
   private String stream;
+
+  /** A database migrated from the test's class path (what a service module's tests need). */
+  public PostgresTestDatabase() {
+    this(true);
+  }
+
+  private PostgresTestDatabase(boolean migrate) {
+    this.migrate = migrate;
+  }
+
+  /**
+   * A database left empty, for a test that migrates it with a packaged service's own migrator, as
+   * its init container would (system-tests: several services' migrations are on its class path, and
+   * none of them is the one to apply to every database).
+   */
+  public static PostgresTestDatabase unmigrated() {
+    return new PostgresTestDatabase(false);
+  }
 
   @Override
   public Map<String, String> start() {
@@ -61,10 +83,12 @@ public class PostgresTestDatabase implements QuarkusTestResourceLifecycleManager
     }
     currentDatabase = database;
     currentStream = stream;
+    if (migrate) {
+      migrate();
+    }
     String hostPort = LocalServices.pgHost() + ":" + LocalServices.pgPort();
     Map<String, String> config = new HashMap<>();
     config.put("quarkus.datasource.reactive.url", "postgresql://" + hostPort + "/" + database);
-    config.put("quarkus.datasource.jdbc.url", "jdbc:postgresql://" + hostPort + "/" + database);
     config.put("quarkus.datasource.username", LocalServices.pgUser());
     config.put("quarkus.datasource.password", LocalServices.pgPassword());
     config.put(
@@ -72,6 +96,40 @@ public class PostgresTestDatabase implements QuarkusTestResourceLifecycleManager
         "redis://" + LocalServices.redisHost() + ":" + LocalServices.redisPort());
     config.put("spaceduck.events.stream", stream);
     return config;
+  }
+
+  /**
+   * Applies the migrations of the test's class path, as the service's init container would: a
+   * service module's tests see its {@code db/migration} and the platform's.
+   */
+  private void migrate() {
+    try {
+      String url =
+          "jdbc:postgresql://"
+              + LocalServices.pgHost()
+              + ":"
+              + LocalServices.pgPort()
+              + "/"
+              + database;
+      Migrations.migrate(url, LocalServices.pgUser(), LocalServices.pgPassword(), classLoader());
+    } catch (RuntimeException e) {
+      stop();
+      throw new IllegalStateException(
+          "Cannot migrate the test database " + database + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static ClassLoader classLoader() {
+    ClassLoader context = Thread.currentThread().getContextClassLoader();
+    return context != null ? context : PostgresTestDatabase.class.getClassLoader();
+  }
+
+  /** The database's name (for a test that migrates it with a packaged service's migrator). */
+  public String database() {
+    if (database == null) {
+      throw new IllegalStateException("The test database is not started");
+    }
+    return database;
   }
 
   @Override
@@ -113,13 +171,21 @@ public class PostgresTestDatabase implements QuarkusTestResourceLifecycleManager
 
   /** A JDBC connection to the running test database. */
   public static Connection connect() throws SQLException {
-    return DriverManager.getConnection(jdbcUrl(), credentials());
+    return open(jdbcUrl());
   }
 
   private static Connection adminConnection() throws SQLException {
-    return DriverManager.getConnection(
-        "jdbc:postgresql://" + LocalServices.pgHost() + ":" + LocalServices.pgPort() + "/postgres",
-        credentials());
+    return open(
+        "jdbc:postgresql://" + LocalServices.pgHost() + ":" + LocalServices.pgPort() + "/postgres");
+  }
+
+  /**
+   * Through the driver itself, not DriverManager: each Quarkus test profile loads this class and
+   * the driver anew, and DriverManager only offers a caller the drivers its own class loader
+   * registered (the services have no JDBC extension that would register it at every start).
+   */
+  private static Connection open(String url) throws SQLException {
+    return new Driver().connect(url, credentials());
   }
 
   private static Properties credentials() {

@@ -20,7 +20,6 @@ public class ProxiedTestDatabase extends PostgresTestDatabase {
     String database = jdbcUrl().substring(jdbcUrl().lastIndexOf('/') + 1);
     String proxied = "127.0.0.1:" + postgres.port() + "/" + database;
     config.put("quarkus.datasource.reactive.url", "postgresql://" + proxied);
-    config.put("quarkus.datasource.jdbc.url", "jdbc:postgresql://" + proxied);
     config.put("quarkus.redis.hosts", "redis://127.0.0.1:" + redis.port());
     return config;
   }

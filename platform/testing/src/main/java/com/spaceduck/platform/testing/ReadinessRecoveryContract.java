@@ -44,8 +44,9 @@ public abstract class ReadinessRecoveryContract {
   }
 
   /**
-   * PostgreSQL is checked through the reactive pool, which serves every request; the JDBC pool
-   * (Flyway's, idle in a pod whose migrations ran in an init container) is not opened for it.
+   * PostgreSQL is checked through the reactive pool, which serves every request, and only through
+   * it: the service has no JDBC datasource (its migrations run before it starts, from the migrator
+   * of platform-migrations), so no Agroal check may appear.
    */
   @Test
   void readinessChecksPostgresThroughTheReactivePoolOnly() {
