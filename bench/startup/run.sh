@@ -23,6 +23,11 @@
 #                (deploy/docker/train.sh: a full start without database or Redis, a few
 #                rounds of requests, exit) and the image's options (compact object headers):
 #                what the image runs.
+#   baseline-25  full-25 of another checkout, for a before/after in one run: BASELINE=<its
+#                root>, where `VARIANTS=full-25 bench/startup/run.sh` has built and trained
+#                the packages (bench/startup/.work/full-25). Started with
+#                QUARKUS_FLYWAY_MIGRATE_AT_START=false, since an older build may still carry
+#                Flyway; the databases are migrated already.
 #
 # SERVICES names `floor` too (by default): a Quarkus application with identity-service's extensions
 # and no code (bench/startup/floor, not part of the reactor's build); `floor-nojdbc` (without
@@ -123,6 +128,7 @@ launch() {
     trained-25) java=$jdk25/bin/java app=$work/trained-25/$s opts="-XX:AOTCache=app.aot" ;;
     c1-25) java=$jdk25/bin/java app=$work/aot-25/$s opts="-XX:AOTCache=app.aot -XX:TieredStopAtLevel=1" ;;
     full-25) java=$jdk25/bin/java app=$work/full-25/$s opts="-XX:AOTCache=app.aot $image_options" ;;
+    baseline-25) java=$jdk25/bin/java app=$baseline/$s opts="-XX:AOTCache=app.aot $image_options" ;;
     *) fail "unknown variant $v" ;;
   esac
   if [[ $v == before ]]; then
@@ -130,6 +136,7 @@ launch() {
   else
     env_extra=(JAVA_TOOL_OPTIONS="$tool_options -XX:MaxRAM=$(limit_mib "$s")m" MALLOC_ARENA_MAX="$arena_max")
   fi
+  [[ $v != baseline-25 ]] || env_extra+=(QUARKUS_FLYWAY_MIGRATE_AT_START=false)
   log=$(mktemp)
   # shellcheck disable=SC2086
   (cd "$app" && exec env "${env_extra[@]}" QUARKUS_HTTP_PORT=$port QUARKUS_MANAGEMENT_PORT=$(management_port "$port") \
@@ -148,6 +155,15 @@ wait_up() {
 }
 
 need() { printf '%s\n' "${variants[@]}" | grep -qx "$1"; }
+baseline=
+if need baseline-25; then
+  [[ -n ${BASELINE:-} ]] || fail "baseline-25 needs BASELINE=<another checkout>"
+  baseline=$(cd "$BASELINE" && pwd)/bench/startup/.work/full-25
+  for s in "${services[@]}"; do
+    [[ $s == floor* || -f $baseline/$s/app.aot ]] ||
+      fail "no trained $s in $baseline: run VARIANTS=full-25 bench/startup/run.sh in $BASELINE first"
+  done
+fi
 # The options the image gives the JVM on top of the pods' (ENTRYPOINT of deploy/docker/Dockerfile.jvm).
 image_options=$(sed -n 's/^ENTRYPOINT .*"-XX:AOTCache=app.aot", \(.*\), "-Djava.util.logging.*/\1/p' deploy/docker/Dockerfile.jvm | tr -d '",')
 # The options its training run adds to the image's (the RUN line that calls train.sh).

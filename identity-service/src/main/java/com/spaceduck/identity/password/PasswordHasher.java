@@ -28,8 +28,8 @@ import org.bouncycastle.crypto.params.Argon2Parameters;
  *
  * <p>Hashing is deliberately slow and memory-hungry, so it never runs on the event loop: {@link
  * #hash} and {@link #verify} run on a small dedicated pool (one thread per core by default) with a
- * bounded queue, and resume on the caller's Vert.x context, where Hibernate Reactive needs to be
- * used. A full queue answers 503 with Retry-After instead of queueing without bound.
+ * bounded queue, and resume on the caller's Vert.x context, where its transaction's connection is
+ * kept. A full queue answers 503 with Retry-After instead of queueing without bound.
  */
 @ApplicationScoped
 public class PasswordHasher {
