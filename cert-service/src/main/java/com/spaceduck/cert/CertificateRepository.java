@@ -58,15 +58,17 @@ public class CertificateRepository {
 
   /**
    * The certificate with this id as a read-only snapshot, or null: one prepared primary-key SELECT
-   * of the columns a public answer needs. The public verify path uses it (bench/cert/RESULTS.md).
+   * of the columns a public answer needs, straight on the pool (never in a transaction). The public
+   * verify path uses it (bench/cert/RESULTS.md).
    */
   public Uni<Certificate> read(UUID certId) {
-    return database.first(READ, Tuple.of(certId), CertificateRepository::snapshot);
+    return Rows.first(database.pool(), READ, Tuple.of(certId), CertificateRepository::snapshot);
   }
 
   /** Like {@link #read}, with the signed credential (null when none is signed yet). */
   public Uni<Certificate> readWithCredential(UUID certId) {
-    return database.first(READ_WITH_CREDENTIAL, Tuple.of(certId), CertificateRepository::snapshot);
+    return Rows.first(
+        database.pool(), READ_WITH_CREDENTIAL, Tuple.of(certId), CertificateRepository::snapshot);
   }
 
   private static Certificate snapshot(Row row) {

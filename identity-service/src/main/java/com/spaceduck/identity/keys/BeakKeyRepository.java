@@ -64,15 +64,17 @@ public class BeakKeyRepository {
       boolean revoked,
       Instant lastUsedAt) {}
 
-  /** The key with this hash, or {@code null}: one prepared, indexed lookup. */
+  /** The key with this hash, or {@code null}: one prepared, indexed lookup, on the pool. */
   public Uni<KeyOwner> findOwner(String hash) {
-    return database.first(FIND_OWNER, Tuple.of(hash), BeakKeyRepository::owner);
+    return Rows.first(database.pool(), FIND_OWNER, Tuple.of(hash), BeakKeyRepository::owner);
   }
 
   /** Sets {@code last_used_at} to {@code at} unless it is already {@code since} or later. */
   public Uni<Void> touch(UUID keyId, Instant at, Instant since) {
     return database
-        .update(TOUCH, Tuple.of(keyId, Rows.timestamptz(at), Rows.timestamptz(since)))
+        .pool()
+        .preparedQuery(TOUCH)
+        .execute(Tuple.of(keyId, Rows.timestamptz(at), Rows.timestamptz(since)))
         .replaceWithVoid();
   }
 

@@ -91,6 +91,15 @@ public class Database {
     return pool;
   }
 
+  /**
+   * The pool itself, for a read on a hot path that never runs inside a transaction (the public
+   * certificate lookup, the Beak Key lookup): it skips looking up the current transaction, which
+   * costs the context's local data map on every request.
+   */
+  public SqlClient pool() {
+    return pool;
+  }
+
   /** Runs a statement; its rows. */
   public Uni<RowSet<Row>> execute(String sql, Tuple arguments) {
     return Uni.createFrom().deferred(() -> client().preparedQuery(sql).execute(arguments));
