@@ -13,7 +13,10 @@ import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.PoolOptions;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -124,11 +127,26 @@ class DatabaseTest {
   }
 
   @Test
-  void transactionsStartedSideBySideUseTheirOwnConnections() {
+  void transactionsOpenAtTheSameTimeUseTheirOwnConnections() {
+    CompletableFuture<Void> bothOpen = new CompletableFuture<>();
+    AtomicInteger open = new AtomicInteger();
+    Supplier<Uni<Integer>> holdUntilBothOpen =
+        () ->
+            backend()
+                .call(
+                    pid -> {
+                      if (open.incrementAndGet() == 2) {
+                        bothOpen.complete(null);
+                      }
+                      return Uni.createFrom().completionStage(bothOpen);
+                    });
+
     List<Integer> backends =
         Uni.combine()
             .all()
-            .unis(database.inTransaction(this::backend), database.inTransaction(this::backend))
+            .unis(
+                database.inTransaction(holdUntilBothOpen),
+                database.inTransaction(holdUntilBothOpen))
             .with((a, b) -> List.of(a, b))
             .await()
             .atMost(WAIT);
