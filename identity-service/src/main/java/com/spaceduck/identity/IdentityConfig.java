@@ -64,8 +64,9 @@ public interface IdentityConfig {
     int parallelism();
 
     /**
-     * Hashes computed at once (worker threads dedicated to hashing). Each holds {@code memory-kib}
-     * of heap while it runs, so this bounds the memory hashing can take. Default: one per core.
+     * Hashes computed at once (worker threads dedicated to hashing). Each thread's {@code
+     * memory-kib} of heap is kept for the next hash, so this bounds the memory hashing takes.
+     * Default: one per core.
      */
     Optional<@Min(1) @Max(256) Integer> concurrency();
 
