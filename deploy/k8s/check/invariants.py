@@ -544,10 +544,11 @@ for d in deployments.values():
 runtime = next((data for n, data in configmaps.items() if base_name(n) == "spaceduck-runtime"), {})
 tool = runtime.get("JAVA_TOOL_OPTIONS", "").split()
 collectors = [o for o in tool if re.fullmatch(r"-XX:\+Use\w+GC", o)]
-# The share must be given twice: under about 357 MiB (where 35% falls below the JVM's default
-# maximum heap of about 125 MiB) the JVM ignores MaxRAMPercentage and takes MinRAMPercentage of
-# the limit or 125 MiB, whichever is larger (MinRAMPercentage defaults to 50%): a 256Mi pod got
-# a 126 MiB heap instead of 90 MiB. With both equal the heap is the same share at every limit.
+# The share must be given twice: where the share of the limit falls below the JVM's default
+# maximum heap of about 125 MiB (under 625 MiB for 20%) the JVM ignores MaxRAMPercentage and
+# takes MinRAMPercentage of the limit or 125 MiB, whichever is larger (MinRAMPercentage
+# defaults to 50%): a 256Mi pod got a 126 MiB heap instead of 52 MiB. With both equal the heap
+# is the same share at every limit.
 def share(flag):
     return next((o.split("=", 1)[1] for o in tool if o.startswith(f"-XX:{flag}=")), None)
 check("jvm", len(collectors) == 1 and share("MaxRAMPercentage") is not None
