@@ -2,21 +2,18 @@ package com.spaceduck.cert;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.hibernate.validator.constraints.time.DurationMin;
 
-/** Settings of the certificate service, validated at start-up. */
+/**
+ * Settings of the certificate service; their ranges are checked at start ({@link CertSettings}).
+ */
 @ConfigMapping(prefix = "spaceduck.cert")
 public interface CertConfig {
 
   /** How long a certificate is valid after issuance; it reads as EXPIRED from then on. */
   @WithDefault("P365D")
-  @DurationMin(seconds = 1)
   Duration lifetime();
 
   /**
@@ -24,7 +21,6 @@ public interface CertConfig {
    * used in QR codes, status list URLs and the credentials' issuer. No scheme, no path.
    */
   @WithDefault("spaceduck.example")
-  @Pattern(regexp = "[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?(:[0-9]{1,5})?")
   String publicHost();
 
   /** Signed credentials. */
@@ -59,8 +55,6 @@ public interface CertConfig {
 
     /** Entries (bits) per new list; the W3C minimum is 131,072 (16 KiB). A multiple of 8. */
     @WithDefault("131072")
-    @Min(131_072)
-    @Max(16_777_216)
     int size();
 
     /**
@@ -68,12 +62,10 @@ public interface CertConfig {
      * random free index quick to find while each list still hides its holders among many.
      */
     @WithDefault("65536")
-    @Min(1)
     int maxAssigned();
 
     /** {@code Cache-Control: max-age} of a status list: how stale a cached list may be. */
     @WithDefault("60s")
-    @DurationMin(seconds = 0)
     Duration maxAge();
   }
 }

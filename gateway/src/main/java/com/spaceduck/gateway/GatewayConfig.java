@@ -2,14 +2,15 @@ package com.spaceduck.gateway;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Everything the gateway does is configured here; nothing about routes or limits is code. */
+/**
+ * Everything the gateway does is configured here; nothing about routes or limits is code. The
+ * ranges are checked at start ({@link GatewaySettings}).
+ */
 @ConfigMapping(prefix = "spaceduck.gateway")
 public interface GatewayConfig {
 
@@ -32,7 +33,6 @@ public interface GatewayConfig {
 
   /** Keep-alive connections per upstream and event loop. */
   @WithDefault("64")
-  @Min(1)
   int maxConnectionsPerUpstream();
 
   /**
@@ -94,8 +94,6 @@ public interface GatewayConfig {
      * whole /64, so a bucket per address would give it 2^64 of them.
      */
     @WithDefault("64")
-    @Min(1)
-    @Max(128)
     int ipv6PrefixLength();
 
     /** Token leases: how many tokens one Redis round trip may take for this instance. */
@@ -137,7 +135,6 @@ public interface GatewayConfig {
     List<String> paths();
 
     /** Requests per window: the refill rate is {@code limit / window}. */
-    @Min(1)
     long limit();
 
     /** The window of the limit. */
@@ -145,7 +142,7 @@ public interface GatewayConfig {
     Duration window();
 
     /** Bucket capacity: requests allowed at once. Defaults to the limit. */
-    Optional<@Min(1) Long> burst();
+    Optional<Long> burst();
 
     /** Who shares a bucket. */
     @WithDefault("ip")
@@ -174,10 +171,10 @@ public interface GatewayConfig {
     /**
      * Requests per window from one client IP across all its API keys; the group's limit when unset.
      */
-    Optional<@Min(1) Long> limit();
+    Optional<Long> limit();
 
     /** Capacity of the bucket; this limit when unset, or the group's burst when neither is set. */
-    Optional<@Min(1) Long> burst();
+    Optional<Long> burst();
   }
 
   /** What a bucket is keyed by. */

@@ -3,14 +3,14 @@ package com.spaceduck.identity;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-/** Settings of identity-service; every key can be set by environment variable as well. */
+/**
+ * Settings of identity-service; every key can be set by environment variable as well. Their ranges
+ * are checked at start ({@link IdentitySettings}).
+ */
 @ConfigMapping(prefix = "spaceduck.identity")
 public interface IdentityConfig {
 
@@ -47,20 +47,14 @@ public interface IdentityConfig {
 
     /** Memory cost in KiB. */
     @WithDefault("19456")
-    @Min(1024)
-    @Max(1048576)
     int memoryKib();
 
     /** Number of passes over the memory. */
     @WithDefault("2")
-    @Min(1)
-    @Max(10)
     int iterations();
 
     /** Lanes. */
     @WithDefault("1")
-    @Min(1)
-    @Max(16)
     int parallelism();
 
     /**
@@ -68,12 +62,10 @@ public interface IdentityConfig {
      * memory-kib} of heap is kept for the next hash, so this bounds the memory hashing takes.
      * Default: one per core.
      */
-    Optional<@Min(1) @Max(256) Integer> concurrency();
+    Optional<Integer> concurrency();
 
     /** Hashes that may wait for a thread; beyond it sign-up and sign-in answer 503. */
     @WithDefault("64")
-    @Min(0)
-    @Max(100000)
     int queueSize();
   }
 
@@ -88,7 +80,6 @@ public interface IdentityConfig {
      * that address has to wait.
      */
     @WithDefault("5")
-    @Min(1)
     int freeFailuresPerAddress();
 
     /**
@@ -98,8 +89,6 @@ public interface IdentityConfig {
      * this many less one.
      */
     @WithDefault("8")
-    @Min(1)
-    @Max(64)
     int maxInFlightPerAddress();
 
     /** The first wait after the free failures; it doubles with each further failure. */
@@ -116,7 +105,6 @@ public interface IdentityConfig {
      * failure today (the owner's, usually) still get in with the right password.
      */
     @WithDefault("100")
-    @Min(1)
     int accountDailyFailures();
   }
 
@@ -132,8 +120,6 @@ public interface IdentityConfig {
      * the gateway and one proxy it trusts in front of it; 0 = ignore the header.
      */
     @WithDefault("1")
-    @Min(0)
-    @Max(10)
     int forwardedHops();
 
     /**
@@ -168,13 +154,10 @@ public interface IdentityConfig {
 
     /** Lifetime of a key created without {@code expires_in_days}. */
     @WithDefault("90")
-    @Min(1)
-    @Max(365)
     int defaultLifetimeDays();
 
     /** Active (unrevoked, unexpired) keys one duckling may hold. */
     @WithDefault("25")
-    @Min(1)
     int maxActivePerDuckling();
 
     /** {@code last_used_at} is written at most this often per key, to keep the hot path cheap. */
@@ -198,7 +181,6 @@ public interface IdentityConfig {
 
     /** Wrong guesses after which a code is dead. */
     @WithDefault("5")
-    @Min(1)
     int maxAttempts();
 
     /**
@@ -206,17 +188,14 @@ public interface IdentityConfig {
      * reset it); beyond it confirming answers 429 until the day ends.
      */
     @WithDefault("10")
-    @Min(1)
     int dailyFailures();
 
     /** Codes sent per duckling per channel per UTC day. */
     @WithDefault("5")
-    @Min(1)
     int dailySends();
 
     /** Codes sent to one phone number per UTC day, whichever ducklings ask. */
     @WithDefault("5")
-    @Min(1)
     int dailySendsPerNumber();
 
     /**
@@ -236,8 +215,7 @@ public interface IdentityConfig {
      * listing longer prefixes instead.
      */
     @WithDefault("+1,+31,+32,+33,+41,+44,+45,+46,+47,+49,+353,+61,+64")
-    List<@Pattern(regexp = "\\+[1-9][0-9]{0,7}", message = "must be + and 1 to 8 digits") String>
-        phonePrefixes();
+    List<String> phonePrefixes();
   }
 
   /** {@code GET /beak/metrics}: the public counts. */
@@ -253,13 +231,10 @@ public interface IdentityConfig {
 
     /** Page views held in memory at most; beyond it the endpoint answers 503 with Retry-After. */
     @WithDefault("20000")
-    @Min(1)
     int bufferCapacity();
 
     /** Rows per INSERT. */
     @WithDefault("1000")
-    @Min(1)
-    @Max(10000)
     int batchSize();
 
     /**
@@ -282,14 +257,10 @@ public interface IdentityConfig {
 
     /** Subscriptions one duckling may hold. */
     @WithDefault("20")
-    @Min(1)
-    @Max(1000)
     int maxPerDuckling();
 
     /** Longest accepted target URL, in characters. */
     @WithDefault("2048")
-    @Min(64)
-    @Max(8192)
     int maxUrlLength();
 
     /** How long a rotated-out secret keeps signing next to the new one. */
@@ -306,8 +277,6 @@ public interface IdentityConfig {
 
     /** Messages one claim (one query) takes at most. */
     @WithDefault("100")
-    @Min(1)
-    @Max(10000)
     int batchSize();
 
     /**
@@ -315,16 +284,12 @@ public interface IdentityConfig {
      * slow endpoint holds only its own share.
      */
     @WithDefault("200")
-    @Min(1)
-    @Max(10000)
     int concurrency();
 
     /**
      * Attempts in flight to one subscription at most, so one slow endpoint cannot take them all.
      */
     @WithDefault("20")
-    @Min(1)
-    @Max(1000)
     int perSubscriptionConcurrency();
 
     /** One attempt's limit, connection and answer included. */

@@ -2,18 +2,17 @@ package com.spaceduck.sync;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import java.time.Duration;
 
-/** DuckHub settings ({@code spaceduck.sync.*}); every key is overridable by environment. */
+/**
+ * DuckHub settings ({@code spaceduck.sync.*}); every key is overridable by environment. Their
+ * ranges are checked at start ({@link SyncSettings}).
+ */
 @ConfigMapping(prefix = "spaceduck.sync")
 public interface SyncConfig {
 
   /** The most venues one owner may create. */
   @WithDefault("100")
-  @Min(1)
   int maxVenuesPerOwner();
 
   /** How long the first answer to an {@code Idempotency-Key} is replayed to a retry. */
@@ -38,7 +37,6 @@ public interface SyncConfig {
 
     /** Entries kept at most; the cache starts over when it is full. */
     @WithDefault("10000")
-    @Min(1)
     int maxEntries();
 
     /**
@@ -51,7 +49,6 @@ public interface SyncConfig {
 
     /** The Redis pub/sub channel that carries evictions between instances. */
     @WithDefault("spaceduck:sync:api-keys")
-    @NotBlank
     String channel();
   }
 
@@ -59,20 +56,16 @@ public interface SyncConfig {
   interface Limits {
 
     @WithDefault("1000")
-    @Min(1)
     int categories();
 
     @WithDefault("10000")
-    @Min(1)
     int items();
 
     @WithDefault("1000")
-    @Min(1)
     int modifierGroups();
 
     /** Modifiers across all groups of the request. */
     @WithDefault("10000")
-    @Min(1)
     int modifiers();
   }
 
@@ -81,13 +74,10 @@ public interface SyncConfig {
 
     /** Items per page when the request names no {@code limit}. */
     @WithDefault("1000")
-    @Min(1)
     int pageSize();
 
     /** The largest {@code limit} a request may ask for. */
     @WithDefault("5000")
-    @Min(1)
-    @Max(100000)
     int maxPageSize();
   }
 }
