@@ -45,6 +45,17 @@ class TrustTest {
     return duckling.as().contentType(ContentType.JSON).body(body).put("/beak/trust/elevate").then();
   }
 
+  /** An operator rejects an elevation request, giving a reason. */
+  private static ValidatableResponse reject(
+      TestDuckling operator, String requestId, String reason) {
+    return operator
+        .as()
+        .contentType(ContentType.JSON)
+        .body(Map.of("reason", reason))
+        .post("/beak/trust/requests/" + requestId + "/reject")
+        .then();
+  }
+
   private static Map<String, String> t2Details() {
     return Map.of(
         "target_tier",
@@ -153,12 +164,7 @@ class TrustTest {
     TestDuckling duckling = TestDucklings.atT1();
     String requestId = elevate(duckling, t2Details()).statusCode(202).extract().path("request_id");
     TestDuckling operator = TestDucklings.operator();
-    operator
-        .as()
-        .contentType(ContentType.JSON)
-        .body(Map.of("reason", "address could not be confirmed"))
-        .post("/beak/trust/requests/" + requestId + "/reject")
-        .then()
+    reject(operator, requestId, "address could not be confirmed")
         .statusCode(200)
         .body("status", equalTo("rejected"))
         .body("reason", equalTo("address could not be confirmed"));
@@ -209,13 +215,7 @@ class TrustTest {
     TestDuckling duckling = TestDucklings.atT1();
     String requestId = elevate(duckling, t2Details()).statusCode(202).extract().path("request_id");
     TestDuckling operator = TestDucklings.operator();
-    operator
-        .as()
-        .contentType(ContentType.JSON)
-        .body(Map.of("reason", "  blurry scan  "))
-        .post("/beak/trust/requests/" + requestId + "/reject")
-        .then()
-        .statusCode(200);
+    reject(operator, requestId, "  blurry scan  ").statusCode(200);
     String row = "select %s from elevation_requests where id = ?::uuid";
     assertEquals("rejected", TestDucklings.queryString(row.formatted("status"), requestId));
     assertEquals("blurry scan", TestDucklings.queryString(row.formatted("reason"), requestId));

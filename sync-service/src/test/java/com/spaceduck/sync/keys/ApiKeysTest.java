@@ -156,12 +156,7 @@ class ApiKeysTest {
     String owner = Tokens.owner();
     String venue = DuckHub.venue(owner);
     String first = DuckHub.key(owner, venue);
-    given()
-        .header("Authorization", "Bearer " + first)
-        .header("User-Agent", "old-pos/1.0")
-        .get("/v1/catalog")
-        .then()
-        .statusCode(200);
+    useKey(first, "old-pos/1.0");
     String firstCreatedAt =
         given()
             .auth()
@@ -235,12 +230,7 @@ class ApiKeysTest {
     String owner = Tokens.owner();
     String venue = DuckHub.venue(owner);
     String key = DuckHub.key(owner, venue);
-    given()
-        .header("Authorization", "Bearer " + key)
-        .header("User-Agent", "my-pos/1.2 (+https://example.com)")
-        .get("/v1/catalog")
-        .then()
-        .statusCode(200);
+    useKey(key, "my-pos/1.2 (+https://example.com)");
 
     given()
         .auth()
@@ -251,12 +241,7 @@ class ApiKeysTest {
         .body("lastUserAgent", equalTo("my-pos/1.2 (+https://example.com)"));
 
     // Another User-Agent is recorded at once, without waiting for the minute.
-    given()
-        .header("Authorization", "Bearer " + key)
-        .header("User-Agent", "my-pos/1.3")
-        .get("/v1/catalog")
-        .then()
-        .statusCode(200);
+    useKey(key, "my-pos/1.3");
     given()
         .auth()
         .oauth2(owner)
@@ -303,5 +288,15 @@ class ApiKeysTest {
     assertProblem(response, 401, code)
         .body("detail", equalTo(detail))
         .header("WWW-Authenticate", "Bearer");
+  }
+
+  /** A catalog read with {@code key}, as a point-of-sale client named {@code userAgent}. */
+  private static void useKey(String key, String userAgent) {
+    given()
+        .header("Authorization", "Bearer " + key)
+        .header("User-Agent", userAgent)
+        .get("/v1/catalog")
+        .then()
+        .statusCode(200);
   }
 }
