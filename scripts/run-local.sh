@@ -117,7 +117,7 @@ say "Space Duck is running (logs in .local/logs/):"
 for entry in "${services[@]}"; do
   name=${entry%%:*}
   port=${entry#*:}
-  printf '  %-17s http://127.0.0.1:%s   management http://127.0.0.1:%s (/q/health/ready, /q/metrics, /q/openapi)\n' \
+  printf '  %-17s http://127.0.0.1:%s   management http://127.0.0.1:%s (/q/health/ready, /q/metrics)\n' \
     "$name" "$port" "$(management_port "$port")"
 done
 say ""

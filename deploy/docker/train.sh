@@ -9,7 +9,7 @@
 # The application starts as in a pod (no build-time shortcut), with PostgreSQL and Redis
 # pointing at a closed port: the services start without them (connections are opened on
 # demand; readiness says DOWN), which is all a `docker build` has. Once the management
-# interface answers, a few rounds of requests go to the health, metrics and OpenAPI endpoints
+# interface answers, a few rounds of requests go to the health and metrics endpoints
 # and to the public API (each refused, or answered with a problem for the missing database),
 # so the classes of the first requests (routing, JSON, validation, problems, JWT, the
 # reactive clients' failure paths) are in the cache too; then SIGTERM, on which the JVM
@@ -53,7 +53,7 @@ done
 
 signup='{"email":"training@example.invalid","password":"a training passphrase, never stored","display_name":"Training"}'
 for round in 1 2 3; do
-  for path in /q/health/live /q/health/ready /q/health/started /q/health /q/metrics /q/openapi; do
+  for path in /q/health/live /q/health/ready /q/health/started /q/health /q/metrics; do
     request "$management" GET "$path" >/dev/null
   done
   request "$http" POST /beak/signup "$signup" >/dev/null

@@ -1,6 +1,8 @@
 package com.spaceduck.identity;
 
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.spaceduck.identity.TestDucklings.TestDuckling;
 import com.spaceduck.platform.problem.ProblemFamily;
@@ -9,6 +11,14 @@ import com.spaceduck.platform.testing.PackagedConventionsContract;
 import com.spaceduck.platform.testing.PostgresTestDatabase;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,5 +47,29 @@ class PackagedIT extends PackagedConventionsContract {
         .body("trust_tier", equalTo("T0"));
     TestDucklings.verifyEmail(duckling);
     duckling.as().get("/beak/me").then().statusCode(200).body("email_verified", equalTo(true));
+  }
+
+  /**
+   * BouncyCastle's jar is signed on Maven Central; the package carries it without its signature
+   * files (application.properties, "Packaging"), and no other jar is signed.
+   */
+  @Test
+  void noJarInThePackageIsSigned() throws IOException {
+    Path lib = Path.of("target/quarkus-app/lib");
+    List<String> jars = new ArrayList<>();
+    List<String> signatures = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(lib)) {
+      for (Path path : files.filter(p -> p.toString().endsWith(".jar")).toList()) {
+        jars.add(path.getFileName().toString());
+        try (JarFile jar = new JarFile(path.toFile())) {
+          jar.stream()
+              .map(JarEntry::getName)
+              .filter(name -> name.matches("META-INF/[^/]+\\.(SF|RSA|DSA|EC)"))
+              .forEach(name -> signatures.add(path.getFileName() + "!/" + name));
+        }
+      }
+    }
+    assertTrue(jars.stream().anyMatch(name -> name.contains("bcprov")), "BouncyCastle is packaged");
+    assertEquals(List.of(), signatures);
   }
 }

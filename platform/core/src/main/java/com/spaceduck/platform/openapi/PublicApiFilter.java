@@ -2,7 +2,6 @@ package com.spaceduck.platform.openapi;
 
 import com.spaceduck.platform.problem.ErrorKind;
 import com.spaceduck.platform.problem.ProblemFamily;
-import io.quarkus.smallrye.openapi.OpenApiFilter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,7 +42,6 @@ import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
  * Operations declare their summary, security and operation-specific problems ({@code 409 E4003})
  * with MicroProfile OpenAPI annotations; this filter adds what is the same everywhere.
  */
-@OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD)
 public class PublicApiFilter implements OASFilter {
 
   /** A user's session token from {@code POST /beak/signin}: {@code Authorization: Bearer eyJ…}. */

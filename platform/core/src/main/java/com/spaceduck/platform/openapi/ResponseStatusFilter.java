@@ -1,6 +1,5 @@
 package com.spaceduck.platform.openapi;
 
-import io.quarkus.smallrye.openapi.OpenApiFilter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.OASFilter;
@@ -23,7 +22,6 @@ import org.jboss.jandex.MethodInfo;
  * {@code 201 Created}. (A method that declares other responses, such as a {@code 403}, gets no
  * derived response: it declares its success response itself, and that stays as declared.)
  */
-@OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD)
 public class ResponseStatusFilter implements OASFilter {
 
   private static final DotName RESPONSE_STATUS =
