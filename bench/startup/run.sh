@@ -230,6 +230,7 @@ for s in "${services[@]}"; do
   kill "$pid" && wait "$pid" 2>/dev/null || true
 done
 
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 declare -A walls reported rss
 for s in "${services[@]}"; do
   for r in $(seq 1 "$runs"); do
@@ -254,7 +255,7 @@ done
   echo "# Start-up: JVM, launch to ready"
   echo
   echo "Produced by \`bench/startup/run.sh\` (RUNS=$runs, variants interleaved) on $(date -u +%Y-%m-%d), $(nproc) cores,"
-  echo "load average before the run: ${LOAD_BEFORE:-$(cut -d' ' -f1-3 /proc/loadavg)}, after: $(cut -d' ' -f1-3 /proc/loadavg)."
+  echo "load average before the runs: $load_before, after: $(cut -d' ' -f1-3 /proc/loadavg)."
   echo "JDK 17: $("$jdk17/bin/java" -version 2>&1 | head -1). JDK 25: $("$jdk25/bin/java" -version 2>&1 | head -1)."
   echo "Pod settings: \`JAVA_TOOL_OPTIONS=$tool_options -XX:MaxRAM=<limit>\`, \`MALLOC_ARENA_MAX=$arena_max\`"
   echo "(deploy/k8s/base); the databases migrated beforehand (platform-migrations). Variants: see run.sh."
