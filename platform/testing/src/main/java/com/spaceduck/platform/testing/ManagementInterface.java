@@ -6,9 +6,8 @@ import io.restassured.specification.RequestSpecification;
 import java.net.URI;
 
 /**
- * Requests to the management interface of the service under test: health, metrics and OpenAPI,
- * served on their own port ({@code quarkus.management.test-port}, random in tests), never on the
- * API port.
+ * Requests to the management interface of the service under test: health and metrics, served on
+ * their own port ({@code quarkus.management.test-port}, random in tests), never on the API port.
  */
 public final class ManagementInterface {
 
