@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.ChecksumException;
+import com.google.zxing.DecodeHintType;
 import com.google.zxing.FormatException;
 import com.google.zxing.NotFoundException;
 import com.google.zxing.RGBLuminanceSource;
@@ -20,6 +21,7 @@ import io.restassured.response.Response;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -108,10 +110,16 @@ class QrTest {
     return decode(image.width(), image.height(), image.pixels());
   }
 
+  /**
+   * Reads the image as what it is, a code drawn upright on its own with its quiet zone ({@code
+   * PURE_BARCODE}). The decoder's search for finder patterns, meant for photographs, missed about 1
+   * in 100 of these clean images (32 of 3,000 random certificate links), so a test without the hint
+   * failed now and then for a code that reads back exactly.
+   */
   private static String decode(int width, int height, int[] pixels)
       throws NotFoundException, ChecksumException, FormatException {
     BinaryBitmap bitmap =
         new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(width, height, pixels)));
-    return new QRCodeReader().decode(bitmap).getText();
+    return new QRCodeReader().decode(bitmap, Map.of(DecodeHintType.PURE_BARCODE, true)).getText();
   }
 }
