@@ -35,7 +35,7 @@ public class ProbeResource {
 
   /** A body with a camelCase field, to see field names rendered the service's way. */
   public record ProbeRequest(
-      @NotBlank @Size(max = 20) String displayName, @Valid List<@Valid ProbeItem> items) {}
+      @NotBlank @Size(max = 20) String displayName, List<@Valid ProbeItem> items) {}
 
   /** What the probe saw. */
   public record ProbeResponse(String displayName, String requestId) {}
