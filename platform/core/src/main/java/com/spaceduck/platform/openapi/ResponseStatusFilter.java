@@ -38,7 +38,9 @@ public class ResponseStatusFilter implements OASFilter {
 
   private final IndexView index;
 
-  /** SmallRye OpenAPI hands a build-time filter with this constructor the application's index. */
+  /**
+   * @param index the classes the document was scanned from (ApiDocumentFilter passes its own).
+   */
   public ResponseStatusFilter(IndexView index) {
     this.index = index;
   }
